@@ -1,0 +1,48 @@
+package io.loyaltypulse.schemas.topics;
+
+import java.util.List;
+
+import io.loyaltypulse.events.ComplaintFiled;
+import io.loyaltypulse.events.ComplaintResolved;
+import io.loyaltypulse.events.InvoiceCancelled;
+import io.loyaltypulse.events.InvoiceIssued;
+import io.loyaltypulse.events.InvoicePaymentReceived;
+import io.loyaltypulse.events.PurchaseCompleted;
+import io.loyaltypulse.events.PurchaseRefunded;
+import io.loyaltypulse.events.SurveyResponded;
+import org.apache.avro.specific.SpecificRecord;
+
+/**
+ * The event topics and their value schemas: the one place where topic names and the
+ * events they carry are defined. All are keyed by customer id, as plain strings.
+ */
+public final class EventTopics {
+
+	/**
+	 * Purchases and their refunds, in order per customer, so that a refund never
+	 * overtakes its purchase.
+	 */
+	public static final TopicDefinition<SpecificRecord> PURCHASES = TopicDefinition.union("purchases",
+			PurchaseCompleted.class, PurchaseRefunded.class);
+
+	/** Invoices, their payments and cancellations, in order per customer. */
+	public static final TopicDefinition<SpecificRecord> INVOICES = TopicDefinition.union("invoices",
+			InvoiceIssued.class, InvoicePaymentReceived.class, InvoiceCancelled.class);
+
+	/** NPS survey answers. */
+	public static final TopicDefinition<SurveyResponded> SURVEY_RESPONSES = TopicDefinition.of("survey-responses",
+			SurveyResponded.class);
+
+	/** Complaints and their resolutions, in order per customer. */
+	public static final TopicDefinition<SpecificRecord> COMPLAINTS = TopicDefinition.union("complaints",
+			ComplaintFiled.class, ComplaintResolved.class);
+
+	private EventTopics() {
+	}
+
+	/** Every topic defined here, in a stable order. */
+	public static List<TopicDefinition<?>> all() {
+		return List.of(PURCHASES, INVOICES, SURVEY_RESPONSES, COMPLAINTS);
+	}
+
+}

@@ -1,0 +1,158 @@
+package io.loyaltypulse.schemas.testing;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import io.loyaltypulse.events.ComplaintFiled;
+import io.loyaltypulse.events.ComplaintResolved;
+import io.loyaltypulse.events.ComplaintSeverity;
+import io.loyaltypulse.events.InvoiceCancelled;
+import io.loyaltypulse.events.InvoiceIssued;
+import io.loyaltypulse.events.InvoicePaymentReceived;
+import io.loyaltypulse.events.OrderLine;
+import io.loyaltypulse.events.PaymentTerms;
+import io.loyaltypulse.events.PurchaseCompleted;
+import io.loyaltypulse.events.PurchaseRefunded;
+import io.loyaltypulse.events.RefundedLine;
+import io.loyaltypulse.events.SurveyResponded;
+
+/**
+ * One realistic instance of every event type, for tests and benchmarks of the contract.
+ * Shared with other modules through this module's test jar.
+ */
+public final class SampleEvents {
+
+	public static final Instant OCCURRED_AT = Instant.parse("2026-11-20T10:15:30.123Z");
+
+	private SampleEvents() {
+	}
+
+	public static PurchaseCompleted purchaseCompleted(String customerId) {
+		return PurchaseCompleted.newBuilder()
+			.setEventId("evt-purchase-" + customerId)
+			.setCustomerId(customerId)
+			.setOccurredAt(OCCURRED_AT)
+			.setOrderId("order-1001")
+			.setStoreId("S1")
+			.setChannel("WEB")
+			.setRegion("EU-WEST")
+			.setLines(List.of(line("1", "SKU-TEA", "GROCERY", 2, "4.50"), line("2", "SKU-MUG", "HOME", 1, "12.00"),
+					line("3", "SKU-BOOK", "BOOKS", 3, "19.99")))
+			.setTotal(money("80.97"))
+			.setCurrency("EUR")
+			.setPaymentTerms(PaymentTerms.newBuilder().setNetDays(30).setMethod("INVOICE").build())
+			.build();
+	}
+
+	public static PurchaseRefunded purchaseRefunded(String customerId) {
+		return PurchaseRefunded.newBuilder()
+			.setEventId("evt-refund-" + customerId)
+			.setCustomerId(customerId)
+			.setOccurredAt(OCCURRED_AT.plusSeconds(86_400))
+			.setRefundId("refund-1")
+			.setOrderId("order-1001")
+			.setLines(List.of(RefundedLine.newBuilder().setLineId("3").setQuantity(1).build()))
+			.setAmount(money("19.99"))
+			.setCurrency("EUR")
+			.setReason("DAMAGED")
+			.build();
+	}
+
+	public static InvoiceIssued invoiceIssued(String customerId) {
+		return InvoiceIssued.newBuilder()
+			.setEventId("evt-invoice-" + customerId)
+			.setCustomerId(customerId)
+			.setOccurredAt(OCCURRED_AT)
+			.setInvoiceId("inv-77")
+			.setOrderId("order-1001")
+			.setAmount(money("80.97"))
+			.setCurrency("EUR")
+			.setIssueDate(LocalDate.of(2026, 11, 20))
+			.setDueDate(LocalDate.of(2026, 12, 20))
+			.build();
+	}
+
+	public static InvoicePaymentReceived invoicePaymentReceived(String customerId) {
+		return InvoicePaymentReceived.newBuilder()
+			.setEventId("evt-payment-" + customerId)
+			.setCustomerId(customerId)
+			.setOccurredAt(OCCURRED_AT.plusSeconds(3_600))
+			.setInvoiceId("inv-77")
+			.setPaymentId("pay-1")
+			.setAmount(money("40.00"))
+			.setCurrency("EUR")
+			.build();
+	}
+
+	public static InvoiceCancelled invoiceCancelled(String customerId) {
+		return InvoiceCancelled.newBuilder()
+			.setEventId("evt-invoice-cancel-" + customerId)
+			.setCustomerId(customerId)
+			.setOccurredAt(OCCURRED_AT.plusSeconds(7_200))
+			.setInvoiceId("inv-78")
+			.setReason("DUPLICATE")
+			.build();
+	}
+
+	public static SurveyResponded surveyResponded(String customerId) {
+		return SurveyResponded.newBuilder()
+			.setEventId("evt-survey-" + customerId)
+			.setCustomerId(customerId)
+			.setOccurredAt(OCCURRED_AT)
+			.setResponseId("resp-9")
+			.setSurveyId("nps-2026-q4")
+			.setScore(6)
+			.setComment("Delivery was late")
+			.setTouchpoint("DELIVERY")
+			.setStoreId("S1")
+			.setChannel("WEB")
+			.setRegion("EU-WEST")
+			.setSegment("REGULAR")
+			.build();
+	}
+
+	public static ComplaintFiled complaintFiled(String customerId) {
+		return ComplaintFiled.newBuilder()
+			.setEventId("evt-complaint-" + customerId)
+			.setCustomerId(customerId)
+			.setOccurredAt(OCCURRED_AT)
+			.setComplaintId("cmp-5")
+			.setCategory("DELIVERY")
+			.setSeverity(ComplaintSeverity.HIGH)
+			.setOrderId("order-1001")
+			.setText("The parcel arrived opened.")
+			.build();
+	}
+
+	public static ComplaintResolved complaintResolved(String customerId) {
+		return ComplaintResolved.newBuilder()
+			.setEventId("evt-complaint-resolved-" + customerId)
+			.setCustomerId(customerId)
+			.setOccurredAt(OCCURRED_AT.plusSeconds(172_800))
+			.setComplaintId("cmp-5")
+			.setResolution("REPLACED")
+			.setCustomerSatisfied(true)
+			.build();
+	}
+
+	/**
+	 * Money at the schema's scale (4), as it comes back from Kafka, so that decoded
+	 * events equal these.
+	 */
+	public static BigDecimal money(String amount) {
+		return new BigDecimal(amount).setScale(4);
+	}
+
+	private static OrderLine line(String lineId, String sku, String category, int quantity, String unitPrice) {
+		return OrderLine.newBuilder()
+			.setLineId(lineId)
+			.setSku(sku)
+			.setCategory(category)
+			.setQuantity(quantity)
+			.setUnitPrice(money(unitPrice))
+			.build();
+	}
+
+}
