@@ -56,8 +56,34 @@ public final class AvroCompatibility {
 	}
 
 	private static String describe(String direction, Incompatibility incompatibility) {
-		return "%s: %s at %s: %s".formatted(direction, incompatibility.getType(), incompatibility.getLocation(),
-				incompatibility.getMessage());
+		return "%s: %s at %s (writer %s): %s".formatted(direction, incompatibility.getType(),
+				incompatibility.getLocation(), writerName(incompatibility), incompatibility.getMessage());
+	}
+
+	/**
+	 * For a missing union branch the fragment is the whole union; the location ends with
+	 * the branch index.
+	 */
+	private static String writerName(Incompatibility incompatibility) {
+		Schema writer = incompatibility.getWriterFragment();
+		String location = incompatibility.getLocation();
+		String last = location.substring(location.lastIndexOf('/') + 1);
+		if (writer.getType() == Schema.Type.UNION && last.matches("\\d+")
+				&& Integer.parseInt(last) < writer.getTypes().size()) {
+			return nameOf(writer.getTypes().get(Integer.parseInt(last)));
+		}
+		return nameOf(writer);
+	}
+
+	/**
+	 * Avro's messages name types only by kind ("RECORD"); the full name says which event
+	 * is affected.
+	 */
+	private static String nameOf(Schema fragment) {
+		return switch (fragment.getType()) {
+			case RECORD, ENUM, FIXED -> fragment.getFullName();
+			default -> fragment.getType().getName();
+		};
 	}
 
 }

@@ -1,0 +1,60 @@
+package io.loyaltypulse.schemas.topics;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.ConfigException;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class TopicCatalogueTest {
+
+	@Test
+	void shouldNameTopicsByTheirKeyUnlessConfigured() {
+		TopicCatalogue catalogue = new TopicCatalogue(
+				Map.of("schema.registry.url", "mock://names", "loyalty.topics.purchases", "shop-a.purchases"));
+
+		assertThat(catalogue.purchases().name()).isEqualTo("shop-a.purchases");
+		assertThat(catalogue.purchases().deadLetterTopic()).isEqualTo("shop-a.purchases.DLT");
+		assertThat(catalogue.surveyResponses().name()).isEqualTo("survey-responses");
+	}
+
+	@Test
+	void shouldDeclareEachTopicAndItsDeadLetterTopicWithTheConfiguredLayout() {
+		TopicCatalogue catalogue = new TopicCatalogue(
+				Map.of("loyalty.topics.partitions", "12", "loyalty.topics.replication-factor", "3"));
+
+		List<NewTopic> topics = catalogue.newTopics(EventTopics.all(), true);
+
+		assertThat(topics).extracting(NewTopic::name)
+			.containsExactly("purchases", "purchases.DLT", "invoices", "invoices.DLT", "survey-responses",
+					"survey-responses.DLT", "complaints", "complaints.DLT");
+		assertThat(topics).allSatisfy((topic) -> {
+			assertThat(topic.numPartitions()).isEqualTo(12);
+			assertThat(topic.replicationFactor()).isEqualTo((short) 3);
+		});
+	}
+
+	@Test
+	void shouldDefaultToSixPartitionsAndTheBrokerReplicationFactor() {
+		NewTopic topic = new TopicCatalogue(Map.of()).newTopic("x");
+
+		assertThat(topic.numPartitions()).isEqualTo(6);
+		assertThat(topic.replicationFactor()).isEqualTo((short) -1);
+		assertThat(Optional.of(topic.name())).contains("x");
+	}
+
+	@Test
+	void shouldRejectNonsenseLayouts() {
+		assertThatThrownBy(() -> new TopicCatalogue(Map.of("loyalty.topics.partitions", "0")).partitions())
+			.isInstanceOf(ConfigException.class)
+			.hasMessageContaining("loyalty.topics.partitions");
+		assertThatThrownBy(() -> new TopicCatalogue(Map.of("loyalty.topics.replication-factor", "many")).newTopic("x"))
+			.hasMessageContaining("whole number");
+	}
+
+}
