@@ -131,7 +131,10 @@ final class RegistryHttp {
 			return parse(response.body());
 		}
 		JsonNode error = parseQuietly(response.body());
-		int errorCode = (error != null && error.path("error_code").isInt()) ? error.get("error_code").asInt() : status;
+		// Apicurio answers error_code 0 to some refusals: then the HTTP status is the
+		// best code there is.
+		int errorCode = (error != null && error.path("error_code").asInt() > 0) ? error.get("error_code").asInt()
+				: status;
 		String reason = (error != null && error.hasNonNull("message")) ? error.get("message").asText()
 				: response.body();
 		throw new SchemaRegistryException(status, errorCode, "Schema registry answered %d (error %d) to %s %s: %s"

@@ -1,0 +1,63 @@
+package io.loyaltypulse.contract;
+
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+/**
+ * One real Kafka broker (embedded KRaft, the broker's own code in this JVM) and one real
+ * Apicurio Registry per test JVM, shared by every test class that declares
+ * {@code @ExtendWith(RealInfrastructure.class)} and closed when the JVM's tests are done.
+ * Tests keep apart by unique topic names.
+ */
+final class RealInfrastructure implements ParameterResolver {
+
+	@Override
+	public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+		return parameter.getParameter().getType() == Infrastructure.class;
+	}
+
+	@Override
+	public Infrastructure resolveParameter(ParameterContext parameter, ExtensionContext context) {
+		return context.getRoot()
+			.getStore(ExtensionContext.Namespace.create(RealInfrastructure.class))
+			.computeIfAbsent(Infrastructure.class, (key) -> Infrastructure.start(), Infrastructure.class);
+	}
+
+	/** The running broker and registry. */
+	record Infrastructure(EmbeddedKafkaKraftBroker kafka, ApicurioRegistryProcess registry) implements AutoCloseable {
+
+		static Infrastructure start() {
+			EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, 1);
+			kafka.afterPropertiesSet();
+			try {
+				return new Infrastructure(kafka, ApicurioRegistryProcess.start());
+			}
+			catch (Exception ex) {
+				kafka.destroy();
+				throw new IllegalStateException("Cannot start the schema registry: " + ex.getMessage(), ex);
+			}
+		}
+
+		String bootstrapServers() {
+			return this.kafka.getBrokersAsString();
+		}
+
+		String registryUrl() {
+			return this.registry.confluentApiUrl();
+		}
+
+		@Override
+		public void close() {
+			try {
+				this.registry.close();
+			}
+			finally {
+				this.kafka.destroy();
+			}
+		}
+
+	}
+
+}

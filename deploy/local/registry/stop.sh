@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+#
+# Stops the local schema registry that deploy/local/registry/start.sh started (by its recorded PID, nothing else).
+# Idempotent. Its schemas are in memory: they are gone after a stop.
+set -euo pipefail
+
+# shellcheck source=SCRIPTDIR/../lib/common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/../lib/common.sh"
+
+stop_process registry 30
