@@ -1,5 +1,6 @@
 package io.loyaltypulse.contract;
 
+import io.loyaltypulse.testsupport.ApicurioRegistryProcess;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -25,19 +26,13 @@ final class RealInfrastructure implements ParameterResolver {
 			.computeIfAbsent(Infrastructure.class, (key) -> Infrastructure.start(), Infrastructure.class);
 	}
 
-	/** The running broker and registry. */
-	record Infrastructure(EmbeddedKafkaKraftBroker kafka, ApicurioRegistryProcess registry) implements AutoCloseable {
+	/** The running broker, and the registry shared by the test JVM. */
+	record Infrastructure(EmbeddedKafkaKraftBroker kafka) implements AutoCloseable {
 
 		static Infrastructure start() {
 			EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, 1);
 			kafka.afterPropertiesSet();
-			try {
-				return new Infrastructure(kafka, ApicurioRegistryProcess.start());
-			}
-			catch (Exception ex) {
-				kafka.destroy();
-				throw new IllegalStateException("Cannot start the schema registry: " + ex.getMessage(), ex);
-			}
+			return new Infrastructure(kafka);
 		}
 
 		String bootstrapServers() {
@@ -45,17 +40,12 @@ final class RealInfrastructure implements ParameterResolver {
 		}
 
 		String registryUrl() {
-			return this.registry.confluentApiUrl();
+			return ApicurioRegistryProcess.shared().confluentApiUrl();
 		}
 
 		@Override
 		public void close() {
-			try {
-				this.registry.close();
-			}
-			finally {
-				this.kafka.destroy();
-			}
+			this.kafka.destroy();
 		}
 
 	}

@@ -1,4 +1,4 @@
-package io.loyaltypulse.contract;
+package io.loyaltypulse.testsupport;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -18,9 +18,32 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The real Apicurio Registry that deploy/local/registry builds, run as a child process on
- * a free loopback port with in-memory storage, for as long as the test JVM needs it.
+ * a free loopback port with in-memory storage and the global compatibility rule BACKWARD,
+ * for as long as the test JVM needs it.
+ *
+ * <p>
+ * Integration tests use {@link #shared()}: one registry per test JVM, started on first
+ * use and stopped when the JVM exits. Tests keep apart by unique subjects (that is,
+ * unique topic names).
  */
-final class ApicurioRegistryProcess implements AutoCloseable {
+public final class ApicurioRegistryProcess implements AutoCloseable {
+
+	/**
+	 * The registry jar; found by walking up from the working directory when the property
+	 * is not set.
+	 */
+	public static final String JAR_PROPERTY = "loyalty.registry.jar";
+
+	/**
+	 * Where the registry logs; {@code target/apicurio-registry.log} of the working
+	 * directory by default.
+	 */
+	public static final String LOG_PROPERTY = "loyalty.registry.log";
+
+	private static final Path JAR_IN_REPOSITORY = Path.of("deploy", "local", "registry", "target", "quarkus-app",
+			"quarkus-run.jar");
+
+	private static ApicurioRegistryProcess shared;
 
 	private static final Logger log = LoggerFactory.getLogger(ApicurioRegistryProcess.class);
 
@@ -38,13 +61,31 @@ final class ApicurioRegistryProcess implements AutoCloseable {
 		this.logFile = logFile;
 	}
 
-	static ApicurioRegistryProcess start() throws IOException, InterruptedException {
-		Path jar = Path.of(requiredProperty("loyalty.registry.jar"));
-		if (!Files.isRegularFile(jar)) {
-			throw new IllegalStateException("The registry is not built: " + jar
-					+ " is missing. Build it with ./mvnw -pl deploy/local/registry package");
+	/**
+	 * The registry of this test JVM, started on first use and stopped when the JVM exits.
+	 */
+	public static synchronized ApicurioRegistryProcess shared() {
+		if (shared == null) {
+			try {
+				shared = start();
+			}
+			catch (IOException ex) {
+				throw new IllegalStateException("Cannot start the schema registry: " + ex.getMessage(), ex);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException("Interrupted while starting the schema registry", ex);
+			}
+			Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "apicurio-registry-stop"));
 		}
-		Path logFile = Path.of(requiredProperty("loyalty.registry.log"));
+		return shared;
+	}
+
+	/** Starts a registry of its own, which the caller closes. */
+	public static ApicurioRegistryProcess start() throws IOException, InterruptedException {
+		Path jar = registryJar();
+		Path logFile = Path.of(System.getProperty(LOG_PROPERTY, Path.of("target", "apicurio-registry.log").toString()))
+			.toAbsolutePath();
 		Files.createDirectories(logFile.getParent());
 		int port = freePort();
 		Process process = new ProcessBuilder(List.of(javaCommand(), "-Xmx512m", "-Dquarkus.http.host=127.0.0.1",
@@ -61,7 +102,7 @@ final class ApicurioRegistryProcess implements AutoCloseable {
 	/**
 	 * The Confluent-compatible API, as a Confluent client's {@code schema.registry.url}.
 	 */
-	String confluentApiUrl() {
+	public String confluentApiUrl() {
 		return "http://127.0.0.1:" + this.port + "/apis/ccompat/v7";
 	}
 
@@ -136,13 +177,25 @@ final class ApicurioRegistryProcess implements AutoCloseable {
 		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
 	}
 
-	private static String requiredProperty(String name) {
-		String value = System.getProperty(name);
-		if (value == null) {
-			throw new IllegalStateException(
-					"System property " + name + " is not set; run the tests with ./mvnw verify");
+	private static Path registryJar() {
+		String configured = System.getProperty(JAR_PROPERTY);
+		if (configured != null) {
+			return requireBuilt(Path.of(configured));
 		}
-		return value;
+		for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+			if (Files.isRegularFile(dir.resolve(JAR_IN_REPOSITORY))) {
+				return dir.resolve(JAR_IN_REPOSITORY);
+			}
+		}
+		return requireBuilt(Path.of("").toAbsolutePath().resolve(JAR_IN_REPOSITORY));
+	}
+
+	private static Path requireBuilt(Path jar) {
+		if (!Files.isRegularFile(jar)) {
+			throw new IllegalStateException("The registry is not built: " + jar
+					+ " is missing. Build it with ./mvnw -pl deploy/local/registry package");
+		}
+		return jar;
 	}
 
 	private static int freePort() throws IOException {
