@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.loyaltypulse.contract.RealInfrastructure.Infrastructure;
@@ -41,6 +42,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The event contract end to end: every event type through the real broker and the real
@@ -138,9 +140,8 @@ class EventContractIT {
 				Map.of("loyalty.topics.purchases", this.prefix + "purchases", "loyalty.topics.partitions", "12"));
 		try (Admin admin = admin()) {
 			TopicProvisioner provisioner = new TopicProvisioner(admin, Duration.ofSeconds(30));
-			org.assertj.core.api.Assertions
-				.assertThatThrownBy(
-						() -> provisioner.ensure(twelvePartitions.newTopics(List.of(EventTopics.PURCHASES), false)))
+			assertThatThrownBy(
+					() -> provisioner.ensure(twelvePartitions.newTopics(List.of(EventTopics.PURCHASES), false)))
 				.isInstanceOf(IllegalStateException.class)
 				.hasMessageContaining(this.prefix + "purchases has 3 partitions, expected 12");
 		}
@@ -176,7 +177,7 @@ class EventContractIT {
 			assertThat(admin.listTopics().names().get()).contains(this.prefix + "purchases",
 					this.prefix + "purchases.DLT", this.prefix + "complaints.DLT");
 		}
-		catch (InterruptedException | java.util.concurrent.ExecutionException ex) {
+		catch (InterruptedException | ExecutionException ex) {
 			throw new IllegalStateException(ex);
 		}
 	}

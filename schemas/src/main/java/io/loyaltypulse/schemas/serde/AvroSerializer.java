@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import io.loyaltypulse.schemas.registry.RegisteredSchema;
 import io.loyaltypulse.schemas.registry.SchemaRegistryClient;
@@ -138,7 +139,7 @@ public class AvroSerializer<T> implements Serializer<T> {
 		return out.toByteArray();
 	}
 
-	private static <R> R call(String subject, java.util.function.Supplier<R> registryCall) {
+	private static <R> R call(String subject, Supplier<R> registryCall) {
 		try {
 			return registryCall.get();
 		}

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.loyaltypulse.events.SurveyResponded;
 import io.loyaltypulse.schemas.serde.AvroSerde;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.ConfigException;
@@ -74,7 +75,7 @@ public final class TopicCatalogue {
 		return topic(EventTopics.INVOICES);
 	}
 
-	public Topic<String, io.loyaltypulse.events.SurveyResponded> surveyResponses() {
+	public Topic<String, SurveyResponded> surveyResponses() {
 		return topic(EventTopics.SURVEY_RESPONSES);
 	}
 

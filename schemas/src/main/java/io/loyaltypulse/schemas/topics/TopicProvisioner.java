@@ -15,6 +15,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -88,7 +89,7 @@ public final class TopicProvisioner {
 		}
 	}
 
-	private <T> T await(org.apache.kafka.common.KafkaFuture<T> future) {
+	private <T> T await(KafkaFuture<T> future) {
 		try {
 			return future.get(this.timeout.toMillis(), TimeUnit.MILLISECONDS);
 		}

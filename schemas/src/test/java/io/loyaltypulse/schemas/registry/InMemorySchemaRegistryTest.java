@@ -1,5 +1,6 @@
 package io.loyaltypulse.schemas.registry;
 
+import java.util.Map;
 import java.util.UUID;
 
 import org.apache.avro.Schema;
@@ -36,8 +37,8 @@ class InMemorySchemaRegistryTest {
 	void shouldShareOneRegistryPerScope() {
 		int id = this.registry.register("tiers-value", this.v1);
 
-		assertThat(SchemaRegistryClients.create(java.util.Map.of("schema.registry.url", "mock://" + this.scope))
-			.schemaById(id)).isEqualTo(this.v1);
+		assertThat(SchemaRegistryClients.create(Map.of("schema.registry.url", "mock://" + this.scope)).schemaById(id))
+			.isEqualTo(this.v1);
 	}
 
 	@Test

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -148,7 +149,7 @@ class RestSchemaRegistryClientTest {
 	}
 
 	private RestSchemaRegistryClient client(Map<String, String> extra) {
-		Map<String, Object> configs = new java.util.HashMap<>(extra);
+		Map<String, Object> configs = new HashMap<>(extra);
 		configs.put("schema.registry.url", baseUrl());
 		configs.putIfAbsent("retries.wait.ms", "1");
 		return new RestSchemaRegistryClient(SchemaRegistryConfig.from(configs));

@@ -16,11 +16,13 @@ import io.loyaltypulse.schemas.testing.SampleEvents;
 import io.loyaltypulse.schemas.topics.EventTopics;
 import io.loyaltypulse.schemas.topics.Topic;
 import io.loyaltypulse.schemas.topics.TopicCatalogue;
+import io.loyaltypulse.schemas.topics.TopicDefinition;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -55,8 +57,7 @@ class AvroSerdeTest {
 
 	@ParameterizedTest(name = "{1}")
 	@MethodSource("everyEvent")
-	<V> void shouldRoundTripEveryEventTypeThroughItsTopicSerde(
-			io.loyaltypulse.schemas.topics.TopicDefinition<V> definition, SpecificRecord event) {
+	<V> void shouldRoundTripEveryEventTypeThroughItsTopicSerde(TopicDefinition<V> definition, SpecificRecord event) {
 		Topic<String, V> topic = new TopicCatalogue(this.configs).topic(definition);
 		@SuppressWarnings("unchecked")
 		byte[] bytes = topic.valueSerde().serializer().serialize(topic.name(), (V) event);
@@ -280,7 +281,7 @@ class AvroSerdeTest {
 		this.configs.put("value.subject.name.strategy", "io.confluent.kafka.serializers.subject.RecordNameStrategy");
 
 		assertThatThrownBy(() -> new AvroSerializer<>().configure(this.configs, false))
-			.isInstanceOf(org.apache.kafka.common.config.ConfigException.class)
+			.isInstanceOf(ConfigException.class)
 			.hasMessageContaining("TopicNameStrategy");
 	}
 
