@@ -12,7 +12,11 @@
 #   "points-service $POINTS_SERVICE_PORT points-service/target/points-service-*.jar"
 #   "survey-service $SURVEY_SERVICE_PORT survey-service/target/survey-service-*.jar"
 #   "churn-alert-service $CHURN_ALERT_SERVICE_PORT churn-alert-service/target/churn-alert-service-*.jar"
+# purchase-service accepts API keys only as their SHA-256 (loyalty.security.api-keys): the local key's hash, with
+# both write scopes.
+LOYALTY_API_KEY_SHA256="$(printf '%s' "$LOYALTY_API_KEY" | sha256sum | cut -d' ' -f1)"
 LOYALTY_SERVICES=(
+	"purchase-service $PURCHASE_SERVICE_PORT purchase-service/target/purchase-service-*.jar --loyalty.security.api-keys[0].name=local-dev --loyalty.security.api-keys[0].sha256=$LOYALTY_API_KEY_SHA256 --loyalty.security.api-keys[0].scopes=purchases:write,invoices:write"
 )
 # <<< SERVICES
 

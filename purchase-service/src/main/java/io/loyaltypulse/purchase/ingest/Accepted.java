@@ -1,0 +1,13 @@
+package io.loyaltypulse.purchase.ingest;
+
+/**
+ * The answer to an accepted event.
+ *
+ * @param eventId the event's identity: the request's eventId, else its Idempotency-Key,
+ * else a generated UUID
+ * @param seenRecently true when this event id was accepted recently with the same
+ * content, in which case it was not published again
+ */
+record Accepted(String eventId, String type, String topic, boolean seenRecently) {
+
+}

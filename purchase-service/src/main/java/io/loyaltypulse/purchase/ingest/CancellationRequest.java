@@ -1,0 +1,43 @@
+package io.loyaltypulse.purchase.ingest;
+
+import java.time.Instant;
+
+import io.loyaltypulse.events.InvoiceCancelled;
+import io.loyaltypulse.purchase.validation.Violations;
+
+/**
+ * The cancellation of an invoice, as {@code POST
+ * /api/v1/invoices/{invoiceId}/cancellation} receives it.
+ */
+record CancellationRequest(String eventId, String customerId, Instant occurredAt, String invoiceId,
+		String reason) implements EventRequest {
+
+	@Override
+	public EventType type() {
+		return EventType.INVOICE_CANCELLED;
+	}
+
+	CancellationRequest withInvoiceId(String pathInvoiceId, Violations violations) {
+		return new CancellationRequest(this.eventId, this.customerId, this.occurredAt,
+				EventRequest.pathId("invoiceId", this.invoiceId, pathInvoiceId, violations), this.reason);
+	}
+
+	@Override
+	public void validate(Violations violations, Instant latestOccurredAt) {
+		EventRequest.validateCommon(this, violations, latestOccurredAt);
+		violations.requireText("invoiceId", this.invoiceId);
+		violations.optionalText("reason", this.reason);
+	}
+
+	@Override
+	public InvoiceCancelled toEvent(String resolvedEventId) {
+		return InvoiceCancelled.newBuilder()
+			.setEventId(resolvedEventId)
+			.setCustomerId(this.customerId)
+			.setOccurredAt(this.occurredAt)
+			.setInvoiceId(this.invoiceId)
+			.setReason(this.reason)
+			.build();
+	}
+
+}

@@ -1,0 +1,121 @@
+package io.loyaltypulse.purchase.ingest;
+
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.loyaltypulse.events.OrderLine;
+import io.loyaltypulse.events.PurchaseCompleted;
+import io.loyaltypulse.events.PurchaseRefunded;
+import io.loyaltypulse.events.RefundedLine;
+import io.loyaltypulse.purchase.validation.Violations;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The orders a batch completes, so that a refund in the same batch is checked against the
+ * order it refunds — the one place this service sees both. A backfill that carries a
+ * purchase and its refunds gets them refused if they do not fit together.
+ *
+ * <p>
+ * Rule: a refund of an order completed in the same batch comes after it, names only its
+ * lines, returns at most the units bought (over all its refunds in the batch), at most
+ * its total, in its currency.
+ */
+final class OrdersInBatch {
+
+	private final Map<String, Integer> completedAt;
+
+	private final Map<String, PurchaseCompleted> completed = new HashMap<>();
+
+	private final Map<String, Map<String, Integer>> refundedUnits = new HashMap<>();
+
+	private final Map<String, BigDecimal> refundedAmount = new HashMap<>();
+
+	private OrdersInBatch(Map<String, Integer> completedAt) {
+		this.completedAt = completedAt;
+	}
+
+	/** Where each order of the batch is completed, from the raw items. */
+	static OrdersInBatch scan(List<JsonNode> items) {
+		Map<String, Integer> completedAt = new HashMap<>();
+		for (int i = 0; i < items.size(); i++) {
+			JsonNode item = items.get(i);
+			if (item.isObject() && "PurchaseCompleted".equals(text(item, "type"))) {
+				completedAt.putIfAbsent(key(text(item, "customerId"), text(item, "orderId")), i);
+			}
+		}
+		return new OrdersInBatch(completedAt);
+	}
+
+	void completed(PurchaseCompleted purchase) {
+		this.completed.put(key(purchase.getCustomerId(), purchase.getOrderId()), purchase);
+	}
+
+	/**
+	 * Adds what is wrong with {@code refund} at {@code index} given its order's purchase.
+	 */
+	void check(int index, PurchaseRefunded refund, Violations violations) {
+		String key = key(refund.getCustomerId(), refund.getOrderId());
+		Integer purchaseIndex = this.completedAt.get(key);
+		if (purchaseIndex == null) {
+			return;
+		}
+		PurchaseCompleted purchase = this.completed.get(key);
+		if (purchaseIndex > index) {
+			violations.add("orderId", "is completed later in this batch (/events/" + purchaseIndex
+					+ "): a refund must come after its purchase");
+			return;
+		}
+		if (purchase == null) {
+			return;
+		}
+		if (!purchase.getCurrency().equals(refund.getCurrency())) {
+			violations.add("currency", "must be the order's currency " + purchase.getCurrency());
+		}
+		BigDecimal amount = this.refundedAmount.getOrDefault(key, BigDecimal.ZERO).add(refund.getAmount());
+		if (amount.compareTo(purchase.getTotal()) > 0) {
+			violations.add("amount",
+					"brings the refunds of order " + refund.getOrderId() + " in this batch to "
+							+ amount.stripTrailingZeros().toPlainString() + ", more than its total "
+							+ purchase.getTotal().stripTrailingZeros().toPlainString());
+		}
+		Map<String, Integer> units = this.refundedUnits.getOrDefault(key, Map.of());
+		for (int i = 0; i < refund.getLines().size(); i++) {
+			RefundedLine line = refund.getLines().get(i);
+			Integer bought = purchase.getLines()
+				.stream()
+				.filter((orderLine) -> orderLine.getLineId().equals(line.getLineId()))
+				.map(OrderLine::getQuantity)
+				.findFirst()
+				.orElse(null);
+			if (bought == null) {
+				violations.at("lines").at(i).add("lineId", "is not a line of order " + refund.getOrderId());
+			}
+			else if (units.getOrDefault(line.getLineId(), 0) + line.getQuantity() > bought) {
+				violations.at("lines")
+					.at(i)
+					.add("quantity", "returns more units of line " + line.getLineId() + " than the " + bought
+							+ " bought (counting earlier refunds in this batch)");
+			}
+		}
+	}
+
+	/** Counts an accepted refund against its order. */
+	void refunded(PurchaseRefunded refund) {
+		String key = key(refund.getCustomerId(), refund.getOrderId());
+		this.refundedAmount.merge(key, refund.getAmount(), BigDecimal::add);
+		Map<String, Integer> units = this.refundedUnits.computeIfAbsent(key, (k) -> new HashMap<>());
+		refund.getLines().forEach((line) -> units.merge(line.getLineId(), line.getQuantity(), Integer::sum));
+	}
+
+	private static String key(String customerId, String orderId) {
+		return customerId + '\u0000' + orderId;
+	}
+
+	private static String text(JsonNode item, String field) {
+		JsonNode value = item.get(field);
+		return (value != null && value.isString()) ? value.asString() : null;
+	}
+
+}

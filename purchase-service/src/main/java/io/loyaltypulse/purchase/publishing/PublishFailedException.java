@@ -1,0 +1,32 @@
+package io.loyaltypulse.purchase.publishing;
+
+import io.loyaltypulse.purchase.web.IngestException;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * Publishing failed for a reason that retrying will not cure, for example the registry
+ * refusing the schema: 500, and an operator must look.
+ */
+public class PublishFailedException extends IngestException {
+
+	public PublishFailedException(Throwable cause) {
+		super("The event could not be published: " + PublishUnavailableException.rootMessage(cause), cause);
+	}
+
+	@Override
+	public HttpStatus status() {
+		return HttpStatus.INTERNAL_SERVER_ERROR;
+	}
+
+	@Override
+	public String reason() {
+		return "publish-failed";
+	}
+
+	@Override
+	public String title() {
+		return "Event could not be published";
+	}
+
+}

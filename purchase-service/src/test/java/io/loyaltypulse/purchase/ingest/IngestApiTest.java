@@ -1,0 +1,447 @@
+package io.loyaltypulse.purchase.ingest;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import io.loyaltypulse.events.InvoiceIssued;
+import io.loyaltypulse.events.PurchaseCompleted;
+import io.loyaltypulse.events.PurchaseRefunded;
+import io.loyaltypulse.purchase.auth.ApiKeyProperties;
+import io.loyaltypulse.purchase.auth.SecurityTestKeys;
+import io.loyaltypulse.purchase.idempotency.IdempotencyProperties;
+import io.loyaltypulse.purchase.auth.TestSecurity;
+import io.loyaltypulse.purchase.idempotency.RecentEventIds;
+import io.loyaltypulse.purchase.publishing.EventPublisher;
+import io.loyaltypulse.purchase.publishing.PublishingProperties;
+import io.loyaltypulse.schemas.topics.TopicCatalogue;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TimeoutException;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.http.MediaType;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.SendResult;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasSize;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.reset;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The HTTP contract without a broker: validation, problem details, idempotency, batch
+ * results and the mapping of producer failures, with the real security chain and the real
+ * publisher in front of a stubbed {@link KafkaTemplate}.
+ */
+@WebMvcTest(controllers = { EventsController.class, BatchController.class })
+@Import({ IngestApiTest.Stubs.class, JsonBodyReader.class, IngestService.class, IngestMetrics.class,
+		RecentEventIds.class, TestSecurity.class })
+@TestPropertySource(properties = { "loyalty.security.api-keys[0].name=shop-a",
+		"loyalty.security.api-keys[0].sha256=" + SecurityTestKeys.ALL_SCOPES_SHA256,
+		"loyalty.security.api-keys[0].scopes=purchases:write,invoices:write",
+		"loyalty.security.api-keys[1].name=billing-only",
+		"loyalty.security.api-keys[1].sha256=" + SecurityTestKeys.INVOICES_ONLY_SHA256,
+		"loyalty.security.api-keys[1].scopes=invoices:write", "loyalty.ingest.batch.max-events=5" })
+@SuppressWarnings("unchecked")
+class IngestApiTest {
+
+	static final Instant NOW = Instant.parse("2026-11-22T12:00:00Z");
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	KafkaTemplate<String, SpecificRecord> template;
+
+	@Autowired
+	MeterRegistry meters;
+
+	List<ProducerRecord<String, SpecificRecord>> sent = new ArrayList<>();
+
+	@BeforeEach
+	@SuppressWarnings("unchecked")
+	void acknowledgeEverySend() {
+		reset(this.template);
+		given(this.template.send(any(ProducerRecord.class))).willAnswer((invocation) -> {
+			ProducerRecord<String, SpecificRecord> record = invocation.getArgument(0);
+			this.sent.add(record);
+			RecordMetadata metadata = new RecordMetadata(new TopicPartition(record.topic(), 0), this.sent.size(), 0,
+					record.timestamp(), 0, 0);
+			return CompletableFuture.completedFuture(new SendResult<>(record, metadata));
+		});
+	}
+
+	@Test
+	void shouldAcceptAPurchaseKeyedByCustomerWithTheEventTimeAsTimestamp() throws Exception {
+		double acceptedBefore = count("PurchaseCompleted", "accepted", "none");
+		send(post("/api/v1/purchases"), SecurityTestKeys.ALL_SCOPES, Json.purchase("evt-1", "c-1"))
+			.andExpect(status().isAccepted())
+			.andExpect(header().string("Idempotent-Replayed", "false"))
+			.andExpect(jsonPath("$.eventId").value("evt-1"))
+			.andExpect(jsonPath("$.type").value("PurchaseCompleted"))
+			.andExpect(jsonPath("$.topic").value("purchases"))
+			.andExpect(jsonPath("$.seenRecently").value(false));
+
+		assertThat(this.sent).singleElement().satisfies((record) -> {
+			assertThat(record.topic()).isEqualTo("purchases");
+			assertThat(record.key()).isEqualTo("c-1");
+			assertThat(record.timestamp()).isEqualTo(Instant.parse("2026-11-20T10:15:30Z").toEpochMilli());
+			PurchaseCompleted event = (PurchaseCompleted) record.value();
+			assertThat(event.getTotal()).isEqualTo(new BigDecimal("9.0000"));
+			assertThat(event.getLines()).singleElement()
+				.satisfies((line) -> assertThat(line.getUnitPrice()).isEqualTo(new BigDecimal("4.5000")));
+		});
+		assertThat(count("PurchaseCompleted", "accepted", "none")).isEqualTo(acceptedBefore + 1);
+	}
+
+	@Test
+	void shouldNameEveryOffendingFieldAndPublishNothing() throws Exception {
+		double invalidBefore = count("PurchaseCompleted", "rejected", "invalid");
+		String body = """
+				{"eventId": "evt-2", "occurredAt": "2026-11-23T12:00:00Z", "orderId": "o-1", "storeId": "S1",
+				 "channel": "WEB", "colour": "red",
+				 "lines": [{"lineId": "1", "sku": "A", "category": "C", "quantity": 0, "unitPrice": 1.00},
+				           {"lineId": "1", "sku": "B", "category": "C", "quantity": 1, "unitPrice": 1.00001}],
+				 "total": 5, "currency": "EURO"}
+				""";
+		send(post("/api/v1/purchases"), SecurityTestKeys.ALL_SCOPES, body).andExpect(status().isBadRequest())
+			.andExpect(header().string("Content-Type", containsString("application/problem+json")))
+			.andExpect(jsonPath("$.type").value("https://loyaltypulse.io/problems/invalid"))
+			.andExpect(jsonPath("$.status").value(400))
+			.andExpect(jsonPath("$.errors[*].pointer")
+				.value(org.hamcrest.Matchers.containsInAnyOrder("/colour", "/customerId", "/occurredAt", "/currency",
+						"/lines/0/quantity", "/lines/1/lineId", "/lines/1/unitPrice")))
+			.andExpect(jsonPath("$.errors[?(@.pointer == '/colour')].detail")
+				.value(org.hamcrest.Matchers.contains(containsString("is not a known field"))))
+			.andExpect(jsonPath("$.errors[?(@.pointer == '/currency')].detail")
+				.value(org.hamcrest.Matchers.contains(containsString("ISO 4217"))));
+		assertThat(this.sent).isEmpty();
+		assertThat(count("PurchaseCompleted", "rejected", "invalid")).isEqualTo(invalidBefore + 1);
+	}
+
+	@Test
+	void shouldRefuseATotalAboveTheSumOfTheLines() throws Exception {
+		send(post("/api/v1/purchases"), SecurityTestKeys.ALL_SCOPES,
+				Json.purchase("evt-3", "c-1").replace("\"total\": 9.00", "\"total\": 9.01"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors", hasSize(1)))
+			.andExpect(jsonPath("$.errors[0].pointer").value("/total"))
+			.andExpect(jsonPath("$.errors[0].detail").value(containsString("9.00")));
+	}
+
+	@Test
+	void shouldReportValuesOfTheWrongTypeByPointerWithoutRepeatingThemAsMissing() throws Exception {
+		String body = Json.purchase("evt-4", "c-1")
+			.replace("\"quantity\": 2", "\"quantity\": 2.5")
+			.replace("\"occurredAt\": \"2026-11-20T10:15:30Z\"", "\"occurredAt\": \"yesterday\"");
+		send(post("/api/v1/purchases"), SecurityTestKeys.ALL_SCOPES, body).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].pointer")
+				.value(org.hamcrest.Matchers.containsInAnyOrder("/lines/0/quantity", "/occurredAt")))
+			.andExpect(jsonPath("$.errors[?(@.pointer == '/occurredAt')].detail")
+				.value(org.hamcrest.Matchers.contains(containsString("RFC 3339"))));
+	}
+
+	@Test
+	void shouldReportAScalarWhereAnObjectBelongs() throws Exception {
+		String body = Json.purchase("evt-4b", "c-1")
+			.replace("\"currency\": \"EUR\"", "\"currency\": \"EUR\", \"paymentTerms\": \"30 days\"");
+		send(post("/api/v1/purchases"), SecurityTestKeys.ALL_SCOPES, body).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors", hasSize(1)))
+			.andExpect(jsonPath("$.errors[0].pointer").value("/paymentTerms"))
+			.andExpect(jsonPath("$.errors[0].detail").value("must be a JSON object"));
+	}
+
+	@Test
+	void shouldAnswerMalformedJsonWith400() throws Exception {
+		send(post("/api/v1/purchases"), SecurityTestKeys.ALL_SCOPES, "{\"eventId\": ")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.type").value("https://loyaltypulse.io/problems/malformed"));
+		send(post("/api/v1/purchases"), SecurityTestKeys.ALL_SCOPES, "{\"a\": 1, \"a\": 2}")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.detail").value(containsString("Duplicate")));
+	}
+
+	@Test
+	void shouldAnswer413ForABodyOverTheLimit() throws Exception {
+		String body = Json.purchase("evt-5", "c-1").replace("\"WEB\"", "\"" + "W".repeat(70 * 1024) + "\"");
+		send(post("/api/v1/purchases"), SecurityTestKeys.ALL_SCOPES, body).andExpect(status().isContentTooLarge())
+			.andExpect(jsonPath("$.type").value("https://loyaltypulse.io/problems/too-large"))
+			.andExpect(jsonPath("$.maxBytes").value(64 * 1024));
+		assertThat(this.sent).isEmpty();
+	}
+
+	@Test
+	void shouldAnswer415ForABodyThatIsNotJson() throws Exception {
+		this.mvc
+			.perform(post("/api/v1/purchases").header("X-Api-Key", SecurityTestKeys.ALL_SCOPES)
+				.contentType(MediaType.TEXT_PLAIN)
+				.content("hello"))
+			.andExpect(status().isUnsupportedMediaType())
+			.andExpect(header().string("Content-Type", containsString("application/problem+json")));
+	}
+
+	@Test
+	void shouldAnswer401WithoutCredentialsOrWithAnUnknownKey() throws Exception {
+		this.mvc
+			.perform(post("/api/v1/purchases").contentType(MediaType.APPLICATION_JSON)
+				.content(Json.purchase("evt-6", "c-1")))
+			.andExpect(status().isUnauthorized())
+			.andExpect(header().string("WWW-Authenticate", containsString("Bearer")))
+			.andExpect(jsonPath("$.type").value("https://loyaltypulse.io/problems/unauthorized"));
+		send(post("/api/v1/purchases"), "not-a-key", Json.purchase("evt-6", "c-1")).andExpect(status().isUnauthorized())
+			.andExpect(jsonPath("$.detail").value(containsString("not valid")));
+		assertThat(this.sent).isEmpty();
+	}
+
+	@Test
+	void shouldAcceptTheKeyAsABearerTokenToo() throws Exception {
+		this.mvc
+			.perform(post("/api/v1/invoices").header("Authorization", "Bearer " + SecurityTestKeys.INVOICES_ONLY)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(Json.invoice("inv-evt-1", "c-9")))
+			.andExpect(status().isAccepted());
+		assertThat(this.sent).singleElement().satisfies((record) -> {
+			assertThat(record.topic()).isEqualTo("invoices");
+			assertThat(record.value()).isInstanceOf(InvoiceIssued.class);
+		});
+	}
+
+	@Test
+	void shouldAnswer403NamingTheScopeAKeyLacks() throws Exception {
+		send(post("/api/v1/purchases"), SecurityTestKeys.INVOICES_ONLY, Json.purchase("evt-7", "c-1"))
+			.andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.requiredScope").value("purchases:write"))
+			.andExpect(jsonPath("$.detail").value(containsString("billing-only")));
+		assertThat(this.sent).isEmpty();
+	}
+
+	@Test
+	void shouldTakeTheOrderIdFromThePathAndRefuseABodyThatNamesAnother() throws Exception {
+		send(post("/api/v1/purchases/o-1/refunds"), SecurityTestKeys.ALL_SCOPES, Json.refund("ref-evt-1", null))
+			.andExpect(status().isAccepted());
+		assertThat(((PurchaseRefunded) this.sent.getFirst().value()).getOrderId()).isEqualTo("o-1");
+
+		send(post("/api/v1/purchases/o-1/refunds"), SecurityTestKeys.ALL_SCOPES, Json.refund("ref-evt-2", "o-2"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].pointer").value("/orderId"));
+	}
+
+	@Test
+	void shouldRefuseARefundThatNamesALineTwice() throws Exception {
+		String body = Json.refund("ref-evt-3", null)
+			.replace("[{\"lineId\": \"1\", \"quantity\": 1}]",
+					"[{\"lineId\": \"1\", \"quantity\": 1}, {\"lineId\": \"1\", \"quantity\": 1}]");
+		send(post("/api/v1/purchases/o-1/refunds"), SecurityTestKeys.ALL_SCOPES, body)
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].pointer").value("/lines/1/lineId"));
+	}
+
+	@Test
+	void shouldRefuseAnInvoiceDueBeforeItWasIssued() throws Exception {
+		send(post("/api/v1/invoices"), SecurityTestKeys.ALL_SCOPES,
+				Json.invoice("inv-evt-2", "c-1").replace("2026-12-20", "2026-11-01"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].pointer").value("/dueDate"));
+	}
+
+	@Test
+	void shouldAnswerARetryWithTheSameEventIdWithoutPublishingAgain() throws Exception {
+		send(post("/api/v1/purchases"), SecurityTestKeys.ALL_SCOPES, Json.purchase("evt-8", "c-1"))
+			.andExpect(jsonPath("$.seenRecently").value(false));
+		send(post("/api/v1/purchases"), SecurityTestKeys.ALL_SCOPES, Json.purchase("evt-8", "c-1"))
+			.andExpect(status().isAccepted())
+			.andExpect(header().string("Idempotent-Replayed", "true"))
+			.andExpect(jsonPath("$.eventId").value("evt-8"))
+			.andExpect(jsonPath("$.seenRecently").value(true));
+		verify(this.template, times(1)).send(any(ProducerRecord.class));
+	}
+
+	@Test
+	void shouldRefuseAReusedEventIdWithDifferentContent() throws Exception {
+		send(post("/api/v1/purchases"), SecurityTestKeys.ALL_SCOPES, Json.purchase("evt-9", "c-1"))
+			.andExpect(status().isAccepted());
+		send(post("/api/v1/purchases"), SecurityTestKeys.ALL_SCOPES, Json.purchase("evt-9", "c-2"))
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.eventId").value("evt-9"));
+	}
+
+	@Test
+	void shouldUseTheIdempotencyKeyAsEventIdAndRefuseAContradictingBodyId() throws Exception {
+		String withoutId = Json.purchase("x", "c-1").replace("\"eventId\": \"x\",", "");
+		send(post("/api/v1/purchases").header("Idempotency-Key", "key-1"), SecurityTestKeys.ALL_SCOPES, withoutId)
+			.andExpect(status().isAccepted())
+			.andExpect(jsonPath("$.eventId").value("key-1"));
+		send(post("/api/v1/purchases").header("Idempotency-Key", "key-1"), SecurityTestKeys.ALL_SCOPES, withoutId)
+			.andExpect(jsonPath("$.seenRecently").value(true));
+		send(post("/api/v1/purchases").header("Idempotency-Key", "key-2"), SecurityTestKeys.ALL_SCOPES,
+				Json.purchase("evt-10", "c-1"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].pointer").value("/eventId"));
+	}
+
+	@Test
+	void shouldAnswer503WithRetryAfterWhenKafkaDoesNotAcknowledge() throws Exception {
+		given(this.template.send(any(ProducerRecord.class))).willReturn(CompletableFuture.failedFuture(
+				new KafkaException("Send failed", new TimeoutException("Expiring 1 record(s): 5000 ms has passed"))));
+		send(post("/api/v1/purchases"), SecurityTestKeys.ALL_SCOPES, Json.purchase("evt-11", "c-1"))
+			.andExpect(status().isServiceUnavailable())
+			.andExpect(header().string("Retry-After", "5"))
+			.andExpect(jsonPath("$.unavailable").value("Kafka"));
+		// Not acknowledged, so not remembered: the retry is published, not answered as
+		// seen.
+		acknowledgeEverySend();
+		send(post("/api/v1/purchases"), SecurityTestKeys.ALL_SCOPES, Json.purchase("evt-11", "c-1"))
+			.andExpect(status().isAccepted())
+			.andExpect(jsonPath("$.seenRecently").value(false));
+	}
+
+	@Test
+	void shouldReportEachBatchItemAndPublishOnlyTheValidOnes() throws Exception {
+		String body = """
+				{"events": [
+				  %s,
+				  {"type": "PurchaseCompleted", "customerId": "c-2"},
+				  {"type": "Nonsense"},
+				  %s,
+				  %s
+				]}
+				""".formatted(Json.typed("PurchaseCompleted", Json.purchase("b-1", "c-1")),
+				Json.typed("InvoiceIssued", Json.invoice("b-2", "c-3")),
+				Json.typed("PurchaseRefunded", Json.refund("b-1", "o-1")));
+		send(post("/api/v1/events:batch"), SecurityTestKeys.ALL_SCOPES, body).andExpect(status().isOk())
+			.andExpect(jsonPath("$.accepted").value(2))
+			.andExpect(jsonPath("$.rejected").value(3))
+			.andExpect(jsonPath("$.results[0].status").value(202))
+			.andExpect(jsonPath("$.results[0].eventId").value("b-1"))
+			.andExpect(jsonPath("$.results[1].status").value(400))
+			.andExpect(jsonPath("$.results[1].problem.errors[*].pointer")
+				.value(org.hamcrest.Matchers.hasItems("/events/1/occurredAt", "/events/1/orderId", "/events/1/lines")))
+			.andExpect(jsonPath("$.results[2].problem.errors[0].pointer").value("/events/2/type"))
+			.andExpect(jsonPath("$.results[3].status").value(202))
+			.andExpect(jsonPath("$.results[3].topic").value("invoices"))
+			.andExpect(jsonPath("$.results[4].status").value(400))
+			.andExpect(jsonPath("$.results[4].problem.errors[0].detail").value(containsString("/events/0")));
+		assertThat(this.sent).extracting(ProducerRecord::key).containsExactly("c-1", "c-3");
+	}
+
+	@Test
+	void shouldCheckRefundsAgainstAPurchaseInTheSameBatch() throws Exception {
+		String refundOfLine1 = Json.typed("PurchaseRefunded", Json.refund("x-2", "o-1"));
+		String body = "{\"events\": [%s, %s, %s, %s, %s]}".formatted(
+				Json.typed("PurchaseRefunded", Json.refund("x-0", "o-1")),
+				Json.typed("PurchaseCompleted", Json.purchase("x-1", "c-1")), refundOfLine1,
+				refundOfLine1.replace("x-2", "x-3").replace("\"quantity\": 1", "\"quantity\": 2"),
+				refundOfLine1.replace("x-2", "x-4").replace("\"lineId\": \"1\"", "\"lineId\": \"7\""));
+		send(post("/api/v1/events:batch"), SecurityTestKeys.ALL_SCOPES, body).andExpect(status().isOk())
+			.andExpect(jsonPath("$.results[0].problem.errors[0].pointer").value("/events/0/orderId"))
+			.andExpect(jsonPath("$.results[0].problem.errors[0].detail").value(containsString("/events/1")))
+			.andExpect(jsonPath("$.results[1].status").value(202))
+			.andExpect(jsonPath("$.results[2].status").value(202))
+			.andExpect(jsonPath("$.results[3].problem.errors[0].pointer").value("/events/3/lines/0/quantity"))
+			.andExpect(jsonPath("$.results[4].problem.errors[0].pointer").value("/events/4/lines/0/lineId"));
+		assertThat(this.sent).extracting((record) -> record.value().getClass().getSimpleName())
+			.containsExactly("PurchaseCompleted", "PurchaseRefunded");
+	}
+
+	@Test
+	void shouldReportAForbiddenBatchItemWithoutRefusingTheOthers() throws Exception {
+		String body = "{\"events\": [%s, %s]}".formatted(Json.typed("PurchaseCompleted", Json.purchase("b-3", "c-1")),
+				Json.typed("InvoiceIssued", Json.invoice("b-4", "c-1")));
+		send(post("/api/v1/events:batch"), SecurityTestKeys.INVOICES_ONLY, body).andExpect(status().isOk())
+			.andExpect(jsonPath("$.results[0].status").value(403))
+			.andExpect(jsonPath("$.results[0].problem.requiredScope").value("purchases:write"))
+			.andExpect(jsonPath("$.results[1].status").value(202));
+	}
+
+	@Test
+	void shouldRefuseABatchOverTheConfiguredMaximum() throws Exception {
+		String item = Json.typed("InvoiceIssued", Json.invoice("b-5", "c-1"));
+		String body = "{\"events\": [" + String.join(",", java.util.Collections.nCopies(6, item)) + "]}";
+		send(post("/api/v1/events:batch"), SecurityTestKeys.ALL_SCOPES, body).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].pointer").value("/events"))
+			.andExpect(jsonPath("$.errors[0].detail").value(containsString("1 to 5")));
+		verify(this.template, never()).send(any(ProducerRecord.class));
+	}
+
+	private double count(String type, String outcome, String reason) {
+		var counter = this.meters.find("loyalty.ingest.events")
+			.tags("type", type, "outcome", outcome, "reason", reason)
+			.counter();
+		return (counter != null) ? counter.count() : 0;
+	}
+
+	private static CompletableFuture<SendResult<String, SpecificRecord>> acknowledged(String topic) {
+		RecordMetadata metadata = new RecordMetadata(new TopicPartition(topic, 0), 0, 0, 0, 0, 0);
+		return CompletableFuture.completedFuture(new SendResult<>(null, metadata));
+	}
+
+	private ResultActions send(MockHttpServletRequestBuilder request, String apiKey, String body) throws Exception {
+		return this.mvc
+			.perform(request.header("X-Api-Key", apiKey).contentType(MediaType.APPLICATION_JSON).content(body));
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	@EnableConfigurationProperties({ IngestProperties.class, IdempotencyProperties.class, ApiKeyProperties.class })
+	static class Stubs {
+
+		@Bean
+		@Primary
+		Clock fixedClock() {
+			return Clock.fixed(NOW, ZoneOffset.UTC);
+		}
+
+		@Bean
+		MeterRegistry meterRegistry() {
+			return new SimpleMeterRegistry();
+		}
+
+		@Bean
+		@SuppressWarnings("unchecked")
+		KafkaTemplate<String, SpecificRecord> kafkaTemplate() {
+			return mock(KafkaTemplate.class);
+		}
+
+		@Bean
+		EventPublisher eventPublisher(KafkaTemplate<String, SpecificRecord> template, MeterRegistry meters) {
+			return new EventPublisher(template, new TopicCatalogue(Map.of("schema.registry.url", "mock://ingest-api")),
+					new PublishingProperties(java.time.Duration.ofSeconds(10), java.time.Duration.ofSeconds(5),
+							java.time.Duration.ofSeconds(2)),
+					meters);
+		}
+
+	}
+
+}
