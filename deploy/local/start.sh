@@ -12,7 +12,8 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib/services.sh"
 
 # The topics of DESIGN.md ("Topics"), with their default names. Every topic that a Loyalty Pulse service reads also
 # gets a dead letter topic, <topic>.DLT, where its error handler parks the records it cannot process. nps-scores has
-# none: only dashboards outside Loyalty Pulse read it.
+# none: only dashboards outside Loyalty Pulse read it; nor have points-request-outcomes and points-tier-events (added by
+# points-service, which writes them; see points-service/README.md).
 TOPICS=(
 	purchases
 	invoices
@@ -20,6 +21,8 @@ TOPICS=(
 	complaints
 	points-ledger
 	points-requests
+	points-request-outcomes
+	points-tier-events
 	nps-scores
 	churn-alerts
 	churn-alert-actions

@@ -17,6 +17,7 @@
 LOYALTY_API_KEY_SHA256="$(printf '%s' "$LOYALTY_API_KEY" | sha256sum | cut -d' ' -f1)"
 LOYALTY_SERVICES=(
 	"purchase-service $PURCHASE_SERVICE_PORT purchase-service/target/purchase-service-*.jar --loyalty.security.api-keys[0].name=local-dev --loyalty.security.api-keys[0].sha256=$LOYALTY_API_KEY_SHA256 --loyalty.security.api-keys[0].scopes=purchases:write,invoices:write"
+	"points-service $POINTS_SERVICE_PORT points-service/target/points-service-*.jar"
 )
 # <<< SERVICES
 

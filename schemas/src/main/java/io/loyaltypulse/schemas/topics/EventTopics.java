@@ -7,6 +7,12 @@ import io.loyaltypulse.events.ComplaintResolved;
 import io.loyaltypulse.events.InvoiceCancelled;
 import io.loyaltypulse.events.InvoiceIssued;
 import io.loyaltypulse.events.InvoicePaymentReceived;
+import io.loyaltypulse.events.PointsAdjustmentRequested;
+import io.loyaltypulse.events.PointsRedemptionRequested;
+import io.loyaltypulse.events.PointsRequestOutcome;
+import io.loyaltypulse.events.PointsTierChanged;
+import io.loyaltypulse.events.PointsTierDowngradeWarning;
+import io.loyaltypulse.events.PointsTransaction;
 import io.loyaltypulse.events.PurchaseCompleted;
 import io.loyaltypulse.events.PurchaseRefunded;
 import io.loyaltypulse.events.SurveyResponded;
@@ -37,12 +43,34 @@ public final class EventTopics {
 	public static final TopicDefinition<SpecificRecord> COMPLAINTS = TopicDefinition.union("complaints",
 			ComplaintFiled.class, ComplaintResolved.class);
 
+	/**
+	 * The points ledger: every change of a points balance, with the rule that caused it.
+	 */
+	public static final TopicDefinition<PointsTransaction> POINTS_LEDGER = TopicDefinition.of("points-ledger",
+			PointsTransaction.class);
+
+	/**
+	 * Redemption and adjustment requests, in order per customer, for the points topology
+	 * that decides them.
+	 */
+	public static final TopicDefinition<SpecificRecord> POINTS_REQUESTS = TopicDefinition.union("points-requests",
+			PointsRedemptionRequested.class, PointsAdjustmentRequested.class);
+
+	/** The decision on each points request, awaited by the HTTP call that made it. */
+	public static final TopicDefinition<PointsRequestOutcome> POINTS_REQUEST_OUTCOMES = TopicDefinition
+		.of("points-request-outcomes", PointsRequestOutcome.class);
+
+	/** Tier upgrades, downgrades and downgrade warnings. */
+	public static final TopicDefinition<SpecificRecord> POINTS_TIER_EVENTS = TopicDefinition.union("points-tier-events",
+			PointsTierChanged.class, PointsTierDowngradeWarning.class);
+
 	private EventTopics() {
 	}
 
 	/** Every topic defined here, in a stable order. */
 	public static List<TopicDefinition<?>> all() {
-		return List.of(PURCHASES, INVOICES, SURVEY_RESPONSES, COMPLAINTS);
+		return List.of(PURCHASES, INVOICES, SURVEY_RESPONSES, COMPLAINTS, POINTS_LEDGER, POINTS_REQUESTS,
+				POINTS_REQUEST_OUTCOMES, POINTS_TIER_EVENTS);
 	}
 
 }

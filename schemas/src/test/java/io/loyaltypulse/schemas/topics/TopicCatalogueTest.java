@@ -32,7 +32,9 @@ class TopicCatalogueTest {
 
 		assertThat(topics).extracting(NewTopic::name)
 			.containsExactly("purchases", "purchases.DLT", "invoices", "invoices.DLT", "survey-responses",
-					"survey-responses.DLT", "complaints", "complaints.DLT");
+					"survey-responses.DLT", "complaints", "complaints.DLT", "points-ledger", "points-ledger.DLT",
+					"points-requests", "points-requests.DLT", "points-request-outcomes", "points-request-outcomes.DLT",
+					"points-tier-events", "points-tier-events.DLT");
 		assertThat(topics).allSatisfy((topic) -> {
 			assertThat(topic.numPartitions()).isEqualTo(12);
 			assertThat(topic.replicationFactor()).isEqualTo((short) 3);

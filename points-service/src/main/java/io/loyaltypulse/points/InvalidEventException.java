@@ -1,0 +1,16 @@
+package io.loyaltypulse.points;
+
+/**
+ * An input event that decodes but cannot be applied: a refund of an order the customer
+ * never earned on, a line that does not exist, a currency without a base rate, a negative
+ * quantity. The topology's error handler sends the record to the source topic's
+ * dead-letter topic with this message as the reason, and processing continues; the
+ * customer's state is untouched, because the engine validates before it changes anything.
+ */
+public class InvalidEventException extends RuntimeException {
+
+	public InvalidEventException(String reason) {
+		super(reason);
+	}
+
+}

@@ -1,0 +1,33 @@
+package io.loyaltypulse.points.streams;
+
+import org.apache.kafka.streams.KafkaStreams;
+
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.stereotype.Component;
+
+/**
+ * UP while the points topology runs or rebalances; DOWN once it stopped or failed (a bug
+ * stops it on purpose: see {@link PointsStreams}). Part of the readiness group.
+ */
+@Component("kafkaStreams")
+class KafkaStreamsHealthIndicator implements HealthIndicator {
+
+	private final PointsStreams streams;
+
+	KafkaStreamsHealthIndicator(PointsStreams streams) {
+		this.streams = streams;
+	}
+
+	@Override
+	public Health health() {
+		KafkaStreams.State state = this.streams.streams().map(KafkaStreams::state).orElse(null);
+		if (state == null) {
+			return Health.down().withDetail("state", "NOT_STARTED").build();
+		}
+		Health.Builder health = (state.isRunningOrRebalancing() || state == KafkaStreams.State.CREATED) ? Health.up()
+				: Health.down();
+		return health.withDetail("state", state.name()).build();
+	}
+
+}

@@ -1,0 +1,95 @@
+package io.loyaltypulse.points.streams;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+import io.loyaltypulse.points.config.PointsProperties;
+import io.loyaltypulse.points.earning.EarningCalculator;
+import io.loyaltypulse.points.ledger.PointsEngine;
+import io.loyaltypulse.points.tiers.TierTracker;
+import io.loyaltypulse.points.topology.PointsTopics;
+import io.loyaltypulse.schemas.topics.TopicCatalogue;
+import io.loyaltypulse.schemas.topics.TopicProvisioner;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.KafkaException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+/**
+ * Wires the points engine from configuration: the topic catalogue (names from
+ * {@code loyalty.topics.*}, registry settings from {@code spring.kafka.properties.*}) and
+ * the rules from {@code loyalty.points.*}.
+ */
+@Configuration(proxyBeanMethods = false)
+class PointsStreamsConfiguration {
+
+	private static final Logger log = LoggerFactory.getLogger(PointsStreamsConfiguration.class);
+
+	@Bean
+	TopicCatalogue topicCatalogue(KafkaProperties kafka, Environment environment) {
+		Map<String, Object> config = new HashMap<>(kafka.getProperties());
+		Binder.get(environment)
+			.bind("loyalty.topics", Bindable.mapOf(String.class, String.class))
+			.orElse(Map.of())
+			.forEach((key, value) -> config.put(TopicCatalogue.NAME_PREFIX + key, value));
+		return new TopicCatalogue(config);
+	}
+
+	/**
+	 * The topics, created with their dead-letter topics when missing before anything uses
+	 * them; start-up fails if co-partitioned inputs have different partition counts.
+	 */
+	@Bean
+	PointsTopics pointsTopics(TopicCatalogue catalogue, KafkaProperties kafka, PointsProperties properties) {
+		if (properties.provisionTopics()) {
+			provision(catalogue, kafka);
+		}
+		return PointsTopics.from(catalogue);
+	}
+
+	private static void provision(TopicCatalogue catalogue, KafkaProperties kafka) {
+		try (Admin admin = Admin.create(kafka.buildAdminProperties())) {
+			TopicProvisioner provisioner = new TopicProvisioner(admin, Duration.ofSeconds(30));
+			// Another instance may be creating the same topics: their metadata can lag a
+			// moment behind its answer, so a failed attempt is retried before giving up.
+			for (int attempt = 1;; attempt++) {
+				try {
+					provisioner.ensure(PointsTopics.newTopics(catalogue));
+					return;
+				}
+				catch (KafkaException ex) {
+					if (attempt == 5) {
+						throw ex;
+					}
+					log.info("Topic provisioning attempt {} failed ({}); retrying", attempt, ex.getMessage());
+					sleep(Duration.ofSeconds(attempt));
+				}
+			}
+		}
+	}
+
+	private static void sleep(Duration pause) {
+		try {
+			Thread.sleep(pause);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while provisioning topics", ex);
+		}
+	}
+
+	@Bean
+	PointsEngine pointsEngine(PointsProperties properties) {
+		return new PointsEngine(new EarningCalculator(properties.earningRules()),
+				new TierTracker(properties.tierRules()), properties.ledgerPolicy());
+	}
+
+}

@@ -1,0 +1,122 @@
+package io.loyaltypulse.points.topology;
+
+import java.time.Duration;
+
+import io.loyaltypulse.events.PointsRequestOutcome;
+import io.loyaltypulse.events.PointsTransaction;
+import io.loyaltypulse.points.ledger.CustomerAccount;
+import io.loyaltypulse.points.ledger.PointsEngine;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The points engine as a Kafka Streams topology:
+ * {@code (account, ledger entries) = fold(purchases ++ survey-responses ++ points-requests by customerId)}.
+ *
+ * <p>
+ * The three inputs are keyed by customer id and co-partitioned, so one task owns all of a
+ * customer's events and the processor is the single writer of their account: no lock, no
+ * overdraw, whatever the number of instances. Outputs are the {@code points-ledger}, the
+ * {@code points-request-outcomes} the HTTP layer waits for, and
+ * {@code points-tier-events}. Processors, stores and sinks are named, so changelog topics
+ * keep their names when the topology changes.
+ */
+public final class PointsTopology {
+
+	/** One record per customer: lots, orders, tier, processed event ids. */
+	public static final String ACCOUNTS_STORE = "points-accounts";
+
+	/** When each account next has something due, for the punctuator. */
+	public static final String SCHEDULE_STORE = "points-schedule";
+
+	/** The last ledger entries per customer, for the transactions query. */
+	public static final String RECENT_TRANSACTIONS_STORE = "points-recent-transactions";
+
+	private PointsTopology() {
+	}
+
+	/**
+	 * Adds the points engine to the builder and returns the topology.
+	 * @param builder a fresh builder
+	 * @param topics the topics, with their serdes
+	 * @param engine the rules
+	 * @param accountSerde how accounts are stored
+	 * @param options punctuation and query settings
+	 * @param metrics where the engine's metrics go
+	 */
+	public static Topology build(StreamsBuilder builder, PointsTopics topics, PointsEngine engine,
+			Serde<CustomerAccount> accountSerde, Options options, MeterRegistry metrics) {
+		Serde<String> keys = Serdes.String();
+		// Caching: a customer updated several times within a commit interval is written
+		// to
+		// RocksDB and its changelog once per commit, not once per event.
+		builder.addStateStore(
+				Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ACCOUNTS_STORE), keys, accountSerde)
+					.withCachingEnabled());
+		builder.addStateStore(
+				Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SCHEDULE_STORE), keys, Serdes.String())
+					.withCachingEnabled());
+		builder.addStateStore(
+				Stores
+					.keyValueStoreBuilder(Stores.persistentKeyValueStore(RECENT_TRANSACTIONS_STORE), keys,
+							new JsonSerde<>(RecentTransaction.class))
+					.withCachingEnabled());
+
+		KStream<String, SpecificRecord> purchases = builder.stream(topics.purchases().name(),
+				Consumed.with(keys, topics.purchases().valueSerde()).withName("purchases-source"));
+		KStream<String, SpecificRecord> surveys = builder
+			.stream(topics.surveyResponses().name(),
+					Consumed.with(keys, topics.surveyResponses().valueSerde()).withName("survey-responses-source"))
+			.mapValues((response) -> (SpecificRecord) response, Named.as("survey-responses-as-events"));
+		KStream<String, SpecificRecord> requests = builder.stream(topics.requests().name(),
+				Consumed.with(keys, topics.requests().valueSerde()).withName("points-requests-source"));
+
+		KStream<String, SpecificRecord> changes = purchases.merge(surveys, Named.as("merge-survey-responses"))
+			.merge(requests, Named.as("merge-points-requests"))
+			.process(
+					() -> new PointsProcessor(engine, options.punctuationInterval(), options.idleAdvance(),
+							options.recentTransactions(), metrics),
+					Named.as("points-engine"), ACCOUNTS_STORE, SCHEDULE_STORE, RECENT_TRANSACTIONS_STORE);
+
+		changes.split(Named.as("points-"))
+			.branch((customerId, change) -> change instanceof PointsTransaction, Branched.withConsumer(
+					(ledger) -> ledger.mapValues((change) -> (PointsTransaction) change, Named.as("as-ledger-entry"))
+						.to(topics.ledger().name(),
+								Produced.with(keys, topics.ledger().valueSerde()).withName("points-ledger-sink")),
+					"ledger"))
+			.branch((customerId, change) -> change instanceof PointsRequestOutcome,
+					Branched.withConsumer((outcomes) -> outcomes
+						.mapValues((change) -> (PointsRequestOutcome) change, Named.as("as-request-outcome"))
+						.to(topics.outcomes().name(),
+								Produced.with(keys, topics.outcomes().valueSerde())
+									.withName("points-request-outcomes-sink")),
+							"outcomes"))
+			.defaultBranch(Branched.withConsumer(
+					(tierEvents) -> tierEvents.to(topics.tierEvents().name(),
+							Produced.with(keys, topics.tierEvents().valueSerde()).withName("points-tier-events-sink")),
+					"tier-events"));
+		return builder.build();
+	}
+
+	/**
+	 * @param punctuationInterval how often (wall clock) due expiries and tier periods are
+	 * applied
+	 * @param idleAdvance after this long without a record, a task advances to the wall
+	 * clock instead of its stream time
+	 * @param recentTransactions ledger entries kept per customer for the transactions
+	 * query
+	 */
+	public record Options(Duration punctuationInterval, Duration idleAdvance, int recentTransactions) {
+	}
+
+}

@@ -1,0 +1,162 @@
+package io.loyaltypulse.points.topology;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.loyaltypulse.events.PointsRequestOutcome;
+import io.loyaltypulse.events.PointsRequestStatus;
+import io.loyaltypulse.events.PointsTransaction;
+import io.loyaltypulse.events.PointsTransactionKind;
+import io.loyaltypulse.events.PurchaseCompleted;
+import io.loyaltypulse.points.ledger.NegativeBalancePolicy;
+import io.loyaltypulse.points.ledger.PointsSummary;
+import org.apache.avro.specific.SpecificRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static io.loyaltypulse.points.Events.adjustment;
+import static io.loyaltypulse.points.Events.purchase;
+import static io.loyaltypulse.points.Events.redemption;
+import static io.loyaltypulse.points.Events.refundAmount;
+import static io.loyaltypulse.points.Events.refundLines;
+import static io.loyaltypulse.points.Events.survey;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+/**
+ * An event processed twice changes nothing; a request retried is answered the same way;
+ * the balance is the fold of the ledger; replaying the inputs gives the same ledger,
+ * however the punctuator was timed.
+ */
+class ExactnessTopologyTest {
+
+	static final Instant T0 = Instant.parse("2026-11-02T10:00:00Z");
+
+	static final long DAY = 86_400;
+
+	@TempDir
+	Path stateDir;
+
+	@Test
+	void shouldIgnoreARepeatedPurchaseAndRefund() {
+		try (PointsDriver points = new PointsDriver(NegativeBalancePolicy.ALLOW_NEGATIVE, this.stateDir)) {
+			PurchaseCompleted purchase = purchase("c1", "o1", T0).line("1", "GROCERY", 2, "50.00").build();
+			points.send(purchase).send(purchase);
+			points.send(refundLines("c1", "o1", "r1", T0.plusSeconds(DAY), "50.00", "1", "1"));
+			points.send(refundLines("c1", "o1", "r1", T0.plusSeconds(DAY), "50.00", "1", "1"));
+			points.send(purchase);
+
+			assertThat(points.ledgerEntries()).extracting(PointsTransaction::getKind, PointsTransaction::getPoints)
+				.containsExactly(tuple(PointsTransactionKind.EARN, 100L),
+						tuple(PointsTransactionKind.REVERSE_EARN, -50L));
+			assertThat(points.summary("c1", T0.plusSeconds(DAY), 30).pending()).isEqualTo(50);
+		}
+	}
+
+	@Test
+	void shouldAnswerARetriedRedemptionWithItsFirstOutcomeAndRefuseAReusedKey() {
+		try (PointsDriver points = new PointsDriver(NegativeBalancePolicy.ALLOW_NEGATIVE, this.stateDir)) {
+			points.send(adjustment("c1", "credit", 100, T0));
+			points.send(redemption("c1", "k1", 60, null, T0.plusSeconds(60)));
+			points.send(redemption("c1", "k1", 60, null, T0.plusSeconds(120)));
+			points.send(redemption("c1", "k1", 70, null, T0.plusSeconds(180)));
+			points.send(redemption("c1", "k2", 60, null, T0.plusSeconds(240)));
+
+			assertThat(points.ledgerEntries()).extracting(PointsTransaction::getKind)
+				.containsExactly(PointsTransactionKind.ADJUST, PointsTransactionKind.REDEEM);
+			List<PointsRequestOutcome> outcomes = points.outcomes.readValuesToList();
+			assertThat(outcomes).extracting(PointsRequestOutcome::getStatus)
+				.containsExactly(PointsRequestStatus.APPROVED, PointsRequestStatus.APPROVED,
+						PointsRequestStatus.APPROVED, PointsRequestStatus.IDEMPOTENCY_CONFLICT,
+						PointsRequestStatus.INSUFFICIENT_POINTS);
+			assertThat(outcomes.get(2).getTransactionId()).isEqualTo(outcomes.get(1).getTransactionId())
+				.isEqualTo("c1:2");
+			assertThat(outcomes.get(2).getAvailableAfter()).isEqualTo(40);
+			assertThat(outcomes).extracting(PointsRequestOutcome::getEventId).doesNotHaveDuplicates();
+		}
+	}
+
+	@Test
+	void shouldKeepTheBalanceTheFoldOfTheLedger() {
+		try (PointsDriver points = new PointsDriver(NegativeBalancePolicy.ALLOW_NEGATIVE, this.stateDir)) {
+			scenario().forEach(points::send);
+			points.wallClockTo(Instant.parse("2028-06-01T00:00:00Z"));
+
+			Map<String, List<PointsTransaction>> byCustomer = new LinkedHashMap<>();
+			points.ledgerEntries()
+				.forEach((entry) -> byCustomer.computeIfAbsent(entry.getCustomerId(), (id) -> new ArrayList<>())
+					.add(entry));
+			assertThat(byCustomer).containsOnlyKeys("c1", "c2", "c3");
+			byCustomer.forEach((customerId, entries) -> {
+				long balance = 0;
+				for (int i = 0; i < entries.size(); i++) {
+					PointsTransaction entry = entries.get(i);
+					balance += entry.getPoints();
+					assertThat(entry.getSequence()).isEqualTo(i + 1);
+					assertThat(entry.getBalanceAfter()).as("%s after %s", customerId, entry.getEventId())
+						.isEqualTo(balance)
+						.isEqualTo(entry.getAvailableAfter() + entry.getPendingAfter());
+				}
+				PointsSummary summary = points.summary(customerId, Instant.parse("2028-06-01T00:00:00Z"), 30);
+				assertThat(summary.available() + summary.pending()).isEqualTo(balance);
+			});
+			assertThat(byCustomer.get("c1")).extracting(PointsTransaction::getKind)
+				.contains(PointsTransactionKind.EARN, PointsTransactionKind.BONUS, PointsTransactionKind.REDEEM,
+						PointsTransactionKind.RESTORE_REDEEM, PointsTransactionKind.REVERSE_EARN,
+						PointsTransactionKind.EXPIRE);
+		}
+	}
+
+	@Test
+	void shouldWriteTheSameLedgerWhenTheInputsAreReplayed(@TempDir Path otherStateDir) throws Exception {
+		List<PointsTransaction> original;
+		try (PointsDriver points = new PointsDriver(NegativeBalancePolicy.CAP_AT_ZERO, this.stateDir)) {
+			// Live: the punctuator runs between events, every 30 s of wall clock.
+			Instant wall = PointsDriver.WALL_CLOCK_START;
+			for (SpecificRecord event : scenario()) {
+				wall = wall.plusSeconds(30);
+				points.wallClockTo(wall);
+				points.send(event);
+			}
+			points.wallClockTo(Instant.parse("2028-06-01T00:00:00Z"));
+			original = points.ledgerEntries();
+		}
+		List<PointsTransaction> replayed;
+		Files.createDirectories(otherStateDir);
+		try (PointsDriver points = new PointsDriver(NegativeBalancePolicy.CAP_AT_ZERO, otherStateDir)) {
+			// Replay: everything at once, then the punctuator.
+			scenario().forEach(points::send);
+			points.wallClockTo(Instant.parse("2028-06-01T00:00:00Z"));
+			replayed = points.ledgerEntries();
+		}
+		assertThat(original).hasSizeGreaterThan(15);
+		assertThat(replayed).containsExactlyElementsOf(original);
+	}
+
+	/** Three customers, in partition order, with every kind of event. */
+	static List<SpecificRecord> scenario() {
+		List<SpecificRecord> events = new ArrayList<>();
+		events.add(purchase("c1", "o1", T0).line("1", "GROCERY", 4, "25.00").line("2", "BOOKS", 1, "50.00").build());
+		events.add(purchase("c2", "o9", T0.plusSeconds(60)).line("1", "HOME", 3, "33.33").total("90.00").build());
+		events.add(survey("c1", "nps-q4", "r1", T0.plusSeconds(2 * DAY)));
+		events.add(survey("c1", "nps-q4", "r2", T0.plusSeconds(3 * DAY)));
+		events.add(redemption("c1", "pay-o2", 80, "o2", T0.plusSeconds(31 * DAY)));
+		events.add(purchase("c1", "o2", T0.plusSeconds(31 * DAY)).line("1", "GROCERY", 2, "30.00").build());
+		events.add(redemption("c2", "too-much", 500, null, T0.plusSeconds(32 * DAY)));
+		events.add(redemption("c2", "some", 50, null, T0.plusSeconds(32 * DAY)));
+		events.add(refundLines("c1", "o2", "r1", T0.plusSeconds(35 * DAY), "30.00", "1", "1"));
+		events.add(refundAmount("c2", "o9", "r9", T0.plusSeconds(36 * DAY), "45.00"));
+		events.add(purchase("c3", "o5", T0.plusSeconds(40 * DAY)).line("1", "BOOKS", 1, "300.00").build());
+		events.add(adjustment("c3", "fix", -100, T0.plusSeconds(75 * DAY)));
+		events.add(refundLines("c3", "o5", "r5", T0.plusSeconds(80 * DAY), "300.00", "1", "1"));
+		events.add(purchase("c1", "o3", T0.plusSeconds(200 * DAY)).line("1", "GROCERY", 1, "10.00").build());
+		events.add(redemption("c1", "late", 20, null, T0.plusSeconds(400 * DAY)));
+		return events;
+	}
+
+}

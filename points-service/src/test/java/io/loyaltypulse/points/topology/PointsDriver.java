@@ -1,0 +1,145 @@
+package io.loyaltypulse.points.topology;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+
+import io.loyaltypulse.events.PointsRequestOutcome;
+import io.loyaltypulse.events.PointsTransaction;
+import io.loyaltypulse.events.SurveyResponded;
+import io.loyaltypulse.points.PointsTestRules;
+import io.loyaltypulse.points.ledger.CustomerAccount;
+import io.loyaltypulse.points.ledger.CustomerAccountSerde;
+import io.loyaltypulse.points.ledger.NegativeBalancePolicy;
+import io.loyaltypulse.points.ledger.PointsEngine;
+import io.loyaltypulse.points.ledger.PointsSummary;
+import io.loyaltypulse.schemas.topics.TopicCatalogue;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * The points topology in a {@link TopologyTestDriver}, with an in-memory registry of its
+ * own, the wall clock starting at {@link #WALL_CLOCK_START}, and typed input and output
+ * topics. Events go in with their occurredAt as the record timestamp, as producers must.
+ */
+final class PointsDriver implements AutoCloseable {
+
+	static final Instant WALL_CLOCK_START = Instant.parse("2026-01-01T00:00:00Z");
+
+	static final Duration PUNCTUATION_INTERVAL = Duration.ofMinutes(1);
+
+	static final Duration IDLE_ADVANCE = Duration.ofMinutes(1);
+
+	final PointsEngine engine;
+
+	final TopologyTestDriver driver;
+
+	final PointsTopics topics;
+
+	final TestInputTopic<String, SpecificRecord> purchases;
+
+	final TestInputTopic<String, SurveyResponded> surveys;
+
+	final TestInputTopic<String, SpecificRecord> requests;
+
+	final TestInputTopic<String, byte[]> rawPurchases;
+
+	final TestOutputTopic<String, PointsTransaction> ledger;
+
+	final TestOutputTopic<String, PointsRequestOutcome> outcomes;
+
+	final TestOutputTopic<String, SpecificRecord> tierEvents;
+
+	final TestOutputTopic<byte[], byte[]> purchasesDeadLetters;
+
+	private Duration elapsed = Duration.ZERO;
+
+	PointsDriver(NegativeBalancePolicy policy, Path stateDir) {
+		this.engine = PointsTestRules.engine(policy);
+		this.topics = PointsTopics
+			.from(new TopicCatalogue(Map.of("schema.registry.url", "mock://points-topology-" + UUID.randomUUID())));
+		Properties config = new Properties();
+		config.put(StreamsConfig.APPLICATION_ID_CONFIG, "points-service-test");
+		config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+		config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+		config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+		config.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
+		config.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
+		this.driver = new TopologyTestDriver(
+				PointsTopology.build(new StreamsBuilder(), this.topics, this.engine, new CustomerAccountSerde(),
+						new PointsTopology.Options(PUNCTUATION_INTERVAL, IDLE_ADVANCE, 100), new SimpleMeterRegistry()),
+				config, WALL_CLOCK_START);
+		StringSerializer keys = new StringSerializer();
+		this.purchases = this.driver.createInputTopic(this.topics.purchases().name(), keys,
+				this.topics.purchases().valueSerde().serializer());
+		this.surveys = this.driver.createInputTopic(this.topics.surveyResponses().name(), keys,
+				this.topics.surveyResponses().valueSerde().serializer());
+		this.requests = this.driver.createInputTopic(this.topics.requests().name(), keys,
+				this.topics.requests().valueSerde().serializer());
+		this.rawPurchases = this.driver.createInputTopic(this.topics.purchases().name(), keys,
+				new ByteArraySerializer());
+		StringDeserializer keyReader = new StringDeserializer();
+		this.ledger = this.driver.createOutputTopic(this.topics.ledger().name(), keyReader,
+				this.topics.ledger().valueSerde().deserializer());
+		this.outcomes = this.driver.createOutputTopic(this.topics.outcomes().name(), keyReader,
+				this.topics.outcomes().valueSerde().deserializer());
+		this.tierEvents = this.driver.createOutputTopic(this.topics.tierEvents().name(), keyReader,
+				this.topics.tierEvents().valueSerde().deserializer());
+		this.purchasesDeadLetters = this.driver.createOutputTopic(this.topics.purchases().deadLetterTopic(),
+				new ByteArrayDeserializer(), new ByteArrayDeserializer());
+	}
+
+	/**
+	 * Pipes any input event to its topic, keyed by its customer and stamped with its
+	 * time.
+	 */
+	PointsDriver send(SpecificRecord event) {
+		String customerId = String.valueOf(event.get(event.getSchema().getField("customerId").pos()));
+		Instant at = (Instant) event.get(event.getSchema().getField("occurredAt").pos());
+		switch (event.getSchema().getName()) {
+			case "PurchaseCompleted", "PurchaseRefunded" -> this.purchases.pipeInput(customerId, event, at);
+			case "SurveyResponded" -> this.surveys.pipeInput(customerId, (SurveyResponded) event, at);
+			default -> this.requests.pipeInput(customerId, event, at);
+		}
+		return this;
+	}
+
+	/** Moves the wall clock to {@code at}, which lets the punctuator run. */
+	void wallClockTo(Instant at) {
+		Instant now = WALL_CLOCK_START.plusMillis(this.elapsed.toMillis());
+		Duration step = Duration.between(now, at);
+		this.elapsed = this.elapsed.plus(step);
+		this.driver.advanceWallClockTime(step);
+	}
+
+	List<PointsTransaction> ledgerEntries() {
+		return this.ledger.readValuesToList();
+	}
+
+	PointsSummary summary(String customerId, Instant at, int expiringWithinDays) {
+		KeyValueStore<String, CustomerAccount> store = this.driver.getKeyValueStore(PointsTopology.ACCOUNTS_STORE);
+		CustomerAccount account = store.get(customerId);
+		return this.engine.summarize((account != null) ? account : CustomerAccount.open(customerId), at,
+				expiringWithinDays);
+	}
+
+	@Override
+	public void close() {
+		this.driver.close();
+	}
+
+}
