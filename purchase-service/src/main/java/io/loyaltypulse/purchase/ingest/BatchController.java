@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 
 import io.loyaltypulse.events.PurchaseCompleted;
 import io.loyaltypulse.events.PurchaseRefunded;
+import io.loyaltypulse.purchase.publishing.PublishFailedException;
 import io.loyaltypulse.purchase.publishing.PublishUnavailableException;
 import io.loyaltypulse.purchase.validation.ValidationFailedException;
 import io.loyaltypulse.purchase.validation.Violation;
@@ -17,6 +18,8 @@ import io.loyaltypulse.purchase.validation.Violations;
 import io.loyaltypulse.purchase.web.IngestException;
 import io.loyaltypulse.purchase.web.Problems;
 import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -43,7 +46,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class BatchController {
 
+	private static final Logger log = LoggerFactory.getLogger(BatchController.class);
+
 	private static final String EVENTS = "events";
+
+	/** An item's eventId, relative to the item. */
+	private static final String EVENT_ID = "/eventId";
 
 	private final JsonBodyReader reader;
 
@@ -117,6 +125,7 @@ class BatchController {
 			Map<String, Integer> firstIndexOfEventId, OrdersInBatch orders) {
 		String base = "/events/" + index;
 		EventType type = null;
+		String eventId = null;
 		try {
 			type = typeOf(item, base);
 			// The tree is this request's own: drop the discriminator instead of copying
@@ -128,19 +137,49 @@ class BatchController {
 			if (request == null) {
 				throw new ValidationFailedException(prefixed(base, found));
 			}
-			String itemKey = (batchKey != null) ? batchKey + ":" + index : null;
+			// Only an item without its own eventId takes <Idempotency-Key>:<index>.
+			String itemKey = (batchKey != null && request.eventId() == null) ? batchKey + ":" + index : null;
+			if (request.eventId() == null && itemKey == null
+					&& found.stream().noneMatch((violation) -> EVENT_ID.equals(violation.pointer()))) {
+				// A generated id would differ on every resend of the batch, so a resend
+				// after a 503 would publish the item a second time.
+				found.add(new Violation(EVENT_ID,
+						"is required in a batch without an " + IdempotencyKeyHeader.NAME
+								+ " header: send an eventId or the batch " + IdempotencyKeyHeader.NAME
+								+ " header, so that a resend of the batch cannot duplicate this event"));
+			}
+			eventId = knownEventId(request.eventId(), itemKey);
 			PreparedEvent prepared = this.ingest.prepare(request, found, base, itemKey, caller);
+			eventId = prepared.eventId();
 			Integer first = firstIndexOfEventId.putIfAbsent(prepared.eventId(), index);
 			if (first != null) {
 				throw new ValidationFailedException(List.of(new Violation(base + "/eventId",
 						"repeats the eventId of /events/" + first + ": one event per id in a batch")));
 			}
 			checkAgainstOrder(prepared, index, orders);
-			return new Submitted(type, this.ingest.publish(prepared));
+			return new Submitted(type, eventId, this.ingest.publish(prepared));
 		}
 		catch (IngestException ex) {
-			return new Submitted(type, CompletableFuture.failedFuture(ex));
+			return new Submitted(type, eventId, CompletableFuture.failedFuture(ex));
 		}
+		catch (RuntimeException ex) {
+			// A bug must not fail the whole batch after earlier items were already handed
+			// to the producer: this item gets its 500, the others their results.
+			log.error("Batch item {} ({}) failed unexpectedly", index, (type != null) ? type.eventName() : "unknown",
+					ex);
+			return new Submitted(type, eventId, CompletableFuture.failedFuture(new PublishFailedException(ex)));
+		}
+	}
+
+	/**
+	 * The item's event id for its result when it is rejected: its own when that is a
+	 * usable id, else the one derived from the batch's key; null when neither.
+	 */
+	private static String knownEventId(String bodyEventId, String itemKey) {
+		if (bodyEventId != null) {
+			return new Violations().optionalText("eventId", bodyEventId) ? bodyEventId : null;
+		}
+		return itemKey;
 	}
 
 	private static void checkAgainstOrder(PreparedEvent prepared, int index, OrdersInBatch orders) {
@@ -185,7 +224,8 @@ class BatchController {
 			}
 			catch (IngestException ex) {
 				this.metrics.rejected(submitted.get(i).type(), ex.reason());
-				results.add(BatchResult.Item.rejected(i, ex.status().value(), Problems.toJson(ex.toProblem())));
+				results.add(BatchResult.Item.rejected(i, ex.status().value(), submitted.get(i).eventId(),
+						Problems.toJson(ex.toProblem())));
 				if (ex instanceof PublishUnavailableException notNow) {
 					unavailable = notNow;
 				}
@@ -200,8 +240,11 @@ class BatchController {
 		return ResponseEntity.ok(body);
 	}
 
-	/** One item on its way: its type when known (for metrics) and its outcome. */
-	private record Submitted(EventType type, CompletableFuture<Accepted> outcome) {
+	/**
+	 * One item on its way: its type when known (for metrics), its event id when resolved,
+	 * and its outcome.
+	 */
+	private record Submitted(EventType type, String eventId, CompletableFuture<Accepted> outcome) {
 	}
 
 }

@@ -15,7 +15,8 @@ record BatchResult(int accepted, int rejected, List<Item> results) {
 
 	/**
 	 * One item: {@code status} 202 with the event id, or the problem's status and the
-	 * problem (RFC 9457 members, pointers relative to the whole batch body).
+	 * problem (RFC 9457 members, pointers relative to the whole batch body), with the
+	 * event id when it was resolved.
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record Item(int index, int status, String eventId, String type, String topic, Boolean seenRecently,
@@ -26,8 +27,9 @@ record BatchResult(int accepted, int rejected, List<Item> results) {
 					null);
 		}
 
-		static Item rejected(int index, int status, Map<String, Object> problem) {
-			return new Item(index, status, null, null, null, null, problem);
+		/** A refused item, with its event id when it was resolved (else null). */
+		static Item rejected(int index, int status, String eventId, Map<String, Object> problem) {
+			return new Item(index, status, eventId, null, null, null, problem);
 		}
 
 	}

@@ -23,8 +23,8 @@ record CancellationRequest(String eventId, String customerId, Instant occurredAt
 	}
 
 	@Override
-	public void validate(Violations violations, Instant latestOccurredAt) {
-		EventRequest.validateCommon(this, violations, latestOccurredAt);
+	public void validate(Violations violations, Instant earliestOccurredAt, Instant latestOccurredAt) {
+		EventRequest.validateCommon(this, violations, earliestOccurredAt, latestOccurredAt);
 		violations.requireText("invoiceId", this.invoiceId);
 		violations.optionalText("reason", this.reason);
 	}

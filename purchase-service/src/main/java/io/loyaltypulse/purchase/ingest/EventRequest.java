@@ -21,8 +21,11 @@ sealed interface EventRequest
 
 	Instant occurredAt();
 
-	/** Adds every violation to {@code violations}. */
-	void validate(Violations violations, Instant latestOccurredAt);
+	/**
+	 * Adds every violation to {@code violations}; {@code occurredAt} must lie within
+	 * {@code [earliestOccurredAt, latestOccurredAt]}.
+	 */
+	void validate(Violations violations, Instant earliestOccurredAt, Instant latestOccurredAt);
 
 	/**
 	 * The event, with the resolved event id; only called after {@link #validate} found
@@ -31,10 +34,11 @@ sealed interface EventRequest
 	SpecificRecord toEvent(String resolvedEventId);
 
 	/** The checks that every event shares: id, customer and event time. */
-	static void validateCommon(EventRequest request, Violations violations, Instant latestOccurredAt) {
+	static void validateCommon(EventRequest request, Violations violations, Instant earliestOccurredAt,
+			Instant latestOccurredAt) {
 		violations.optionalText("eventId", request.eventId());
 		violations.requireText("customerId", request.customerId());
-		violations.requireNotAfter("occurredAt", request.occurredAt(), latestOccurredAt);
+		violations.requireBetween("occurredAt", request.occurredAt(), earliestOccurredAt, latestOccurredAt);
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package io.loyaltypulse.purchase.ingest;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -58,7 +59,8 @@ class IngestService {
 	PreparedEvent prepare(EventRequest request, List<Violation> found, String base, String idempotencyKey,
 			Authentication caller) {
 		Violations checks = new Violations();
-		request.validate(checks, this.clock.instant().plus(this.properties.maxFutureSkew()));
+		Instant now = this.clock.instant();
+		request.validate(checks, this.properties.earliestOccurredAt(now), now.plus(this.properties.maxFutureSkew()));
 		String eventId = resolveEventId(request.eventId(), idempotencyKey, checks);
 		List<Violation> all = new java.util.ArrayList<>(found);
 		// A value that could not be bound is null now; "is required" would only repeat

@@ -17,8 +17,8 @@ record InvoiceRequest(String eventId, String customerId, Instant occurredAt, Str
 	}
 
 	@Override
-	public void validate(Violations violations, Instant latestOccurredAt) {
-		EventRequest.validateCommon(this, violations, latestOccurredAt);
+	public void validate(Violations violations, Instant earliestOccurredAt, Instant latestOccurredAt) {
+		EventRequest.validateCommon(this, violations, earliestOccurredAt, latestOccurredAt);
 		violations.requireText("invoiceId", this.invoiceId);
 		violations.optionalText("orderId", this.orderId);
 		violations.requirePositiveMoney("amount", this.amount);

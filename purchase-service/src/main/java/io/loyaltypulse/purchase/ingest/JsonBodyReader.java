@@ -28,7 +28,9 @@ import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.cfg.JsonNodeFeature;
 import tools.jackson.databind.deser.DeserializationProblemHandler;
 import tools.jackson.databind.deser.ValueInstantiator;
+import tools.jackson.databind.deser.std.StdScalarDeserializer;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
 
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
@@ -51,6 +53,12 @@ class JsonBodyReader {
 		// 2.5 units is not 2 units: refuse a fraction rather than truncate it.
 		.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
 		.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+		// "2" is not a quantity and 123 is not an id: scalars of the wrong JSON type
+		// are refused, not coerced, and reported through the handler so that every
+		// one is listed (CoercionAction.Fail would stop binding at the first).
+		// Money stays accepted as a JSON number or string.
+		.addModule(new SimpleModule("strict-scalars").addDeserializer(String.class, new StrictStringDeserializer())
+			.addDeserializer(Integer.class, new StrictIntegerDeserializer()))
 		// Money: 4.50 stays the decimal 4.50, never a double, through the tree.
 		.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
 		.disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
@@ -118,6 +126,47 @@ class JsonBodyReader {
 					? reference.getPropertyName().replace("~", "~0").replace("/", "~1") : reference.getIndex());
 		}
 		return pointer.toString();
+	}
+
+	/** A string only from a JSON string: no number or boolean turned into text. */
+	private static final class StrictStringDeserializer extends StdScalarDeserializer<String> {
+
+		StrictStringDeserializer() {
+			super(String.class);
+		}
+
+		@Override
+		public String deserialize(JsonParser p, DeserializationContext ctxt) {
+			if (p.hasToken(JsonToken.VALUE_STRING)) {
+				return p.getString();
+			}
+			return (String) ctxt.handleUnexpectedToken(String.class, p);
+		}
+
+	}
+
+	/**
+	 * A whole number only from a JSON integer within int range: no string parsed, no
+	 * fraction truncated.
+	 */
+	private static final class StrictIntegerDeserializer extends StdScalarDeserializer<Integer> {
+
+		StrictIntegerDeserializer() {
+			super(Integer.class);
+		}
+
+		@Override
+		public Integer deserialize(JsonParser p, DeserializationContext ctxt) {
+			if (!p.hasToken(JsonToken.VALUE_NUMBER_INT)) {
+				return (Integer) ctxt.handleUnexpectedToken(Integer.class, p);
+			}
+			if (p.getNumberType() != JsonParser.NumberType.INT) {
+				return (Integer) ctxt.handleWeirdNumberValue(Integer.class, p.getNumberValue(),
+						"out of range of a 32-bit integer");
+			}
+			return p.getIntValue();
+		}
+
 	}
 
 	/**

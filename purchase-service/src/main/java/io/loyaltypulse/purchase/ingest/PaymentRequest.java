@@ -25,8 +25,8 @@ record PaymentRequest(String eventId, String customerId, Instant occurredAt, Str
 	}
 
 	@Override
-	public void validate(Violations violations, Instant latestOccurredAt) {
-		EventRequest.validateCommon(this, violations, latestOccurredAt);
+	public void validate(Violations violations, Instant earliestOccurredAt, Instant latestOccurredAt) {
+		EventRequest.validateCommon(this, violations, earliestOccurredAt, latestOccurredAt);
 		violations.requireText("invoiceId", this.invoiceId);
 		violations.requireText("paymentId", this.paymentId);
 		violations.requirePositiveMoney("amount", this.amount);

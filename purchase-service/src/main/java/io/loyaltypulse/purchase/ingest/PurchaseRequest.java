@@ -36,8 +36,8 @@ record PurchaseRequest(String eventId, String customerId, Instant occurredAt, St
 	}
 
 	@Override
-	public void validate(Violations violations, Instant latestOccurredAt) {
-		EventRequest.validateCommon(this, violations, latestOccurredAt);
+	public void validate(Violations violations, Instant earliestOccurredAt, Instant latestOccurredAt) {
+		EventRequest.validateCommon(this, violations, earliestOccurredAt, latestOccurredAt);
 		violations.requireText("orderId", this.orderId);
 		violations.requireText("storeId", this.storeId);
 		violations.requireText("channel", this.channel);

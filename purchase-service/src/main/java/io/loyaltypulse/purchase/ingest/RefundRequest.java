@@ -32,8 +32,8 @@ record RefundRequest(String eventId, String customerId, Instant occurredAt, Stri
 	}
 
 	@Override
-	public void validate(Violations violations, Instant latestOccurredAt) {
-		EventRequest.validateCommon(this, violations, latestOccurredAt);
+	public void validate(Violations violations, Instant earliestOccurredAt, Instant latestOccurredAt) {
+		EventRequest.validateCommon(this, violations, earliestOccurredAt, latestOccurredAt);
 		violations.requireText("refundId", this.refundId);
 		violations.requireText("orderId", this.orderId);
 		violations.requirePositiveMoney("amount", this.amount);

@@ -72,7 +72,29 @@ class PublishingConfiguration {
 			throw new ConfigException(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, idempotence,
 					"purchase-service needs the idempotent producer, so that its retries never duplicate an event");
 		}
+		validateAsKafkaDoes(configs);
 		return configs;
+	}
+
+	/**
+	 * Kafka's own checks of the producer configuration, at start-up rather than on the
+	 * first send: with idempotence, for example, {@code retries=0} or
+	 * {@code max.in.flight.requests.per.connection} above 5 are refused. The serializers
+	 * are instances given to the producer factory, so stand-ins satisfy the check, as a
+	 * stand-in address does when none is configured (Spring Boot always sets one).
+	 */
+	private static void validateAsKafkaDoes(Map<String, Object> configs) {
+		Map<String, Object> check = new HashMap<>(configs);
+		check.putIfAbsent(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:9092");
+		check.putIfAbsent(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+		check.putIfAbsent(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+		try {
+			new ProducerConfig(check);
+		}
+		catch (ConfigException ex) {
+			throw new ConfigException("purchase-service refuses an unsafe producer configuration (a 202 promises an "
+					+ "event stored once on every in-sync replica): " + ex.getMessage());
+		}
 	}
 
 	@Bean

@@ -162,9 +162,17 @@ public final class Violations {
 		return true;
 	}
 
-	/** An event time: present and not later than {@code latest}. */
-	public boolean requireNotAfter(String field, Instant value, Instant latest) {
+	/**
+	 * An event time: present, not earlier than {@code earliest} and not later than
+	 * {@code latest}.
+	 */
+	public boolean requireBetween(String field, Instant value, Instant earliest, Instant latest) {
 		if (!requirePresent(field, value)) {
+			return false;
+		}
+		if (value.isBefore(earliest)) {
+			add(field, "must not be earlier than " + earliest
+					+ " (the server's clock minus the allowed age, and never before 1970-01-01T00:00:00Z)");
 			return false;
 		}
 		if (value.isAfter(latest)) {

@@ -42,6 +42,7 @@ import org.springframework.http.MediaType;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -50,7 +51,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.reset;
@@ -88,6 +92,9 @@ class IngestApiTest {
 
 	@Autowired
 	MeterRegistry meters;
+
+	@MockitoSpyBean
+	RecentEventIds recent;
 
 	List<ProducerRecord<String, SpecificRecord>> sent = new ArrayList<>();
 
@@ -394,6 +401,148 @@ class IngestApiTest {
 			.andExpect(jsonPath("$.errors[0].pointer").value("/events"))
 			.andExpect(jsonPath("$.errors[0].detail").value(containsString("1 to 5")));
 		verify(this.template, never()).send(any(ProducerRecord.class));
+	}
+
+	@Test
+	void shouldRequireAnEventIdForBatchItemsWithoutAnIdempotencyKeySoThatAResendCannotDuplicate() throws Exception {
+		String withoutId = Json.typed("PurchaseCompleted",
+				Json.purchase("x", "c-2").replace("\"eventId\": \"x\",", ""));
+		String body = "{\"events\": [%s, %s]}".formatted(Json.typed("PurchaseCompleted", Json.purchase("nk-0", "c-1")),
+				withoutId);
+		send(post("/api/v1/events:batch"), SecurityTestKeys.ALL_SCOPES, body).andExpect(status().isOk())
+			.andExpect(jsonPath("$.results[0].status").value(202))
+			.andExpect(jsonPath("$.results[1].status").value(400))
+			.andExpect(jsonPath("$.results[1].eventId").doesNotExist())
+			.andExpect(jsonPath("$.results[1].problem.errors", hasSize(1)))
+			.andExpect(jsonPath("$.results[1].problem.errors[0].pointer").value("/events/1/eventId"))
+			.andExpect(jsonPath("$.results[1].problem.errors[0].detail").value(containsString("Idempotency-Key")));
+		// The resend after a 503: nothing is published twice.
+		send(post("/api/v1/events:batch"), SecurityTestKeys.ALL_SCOPES, body).andExpect(status().isOk())
+			.andExpect(jsonPath("$.results[0].seenRecently").value(true))
+			.andExpect(jsonPath("$.results[1].status").value(400));
+		assertThat(this.sent).extracting(ProducerRecord::key).containsExactly("c-1");
+	}
+
+	@Test
+	void shouldNameTheEventIdOfARejectedBatchItem() throws Exception {
+		String purchase = Json.typed("PurchaseCompleted", Json.purchase("rj-1", "c-1"));
+		String body = "{\"events\": [%s, %s, %s]}".formatted(purchase.replace("\"EUR\"", "\"EURO\""), purchase,
+				purchase);
+		send(post("/api/v1/events:batch"), SecurityTestKeys.ALL_SCOPES, body).andExpect(status().isOk())
+			.andExpect(jsonPath("$.results[0].status").value(400))
+			.andExpect(jsonPath("$.results[0].eventId").value("rj-1"))
+			.andExpect(jsonPath("$.results[1].status").value(202))
+			.andExpect(jsonPath("$.results[2].status").value(400))
+			.andExpect(jsonPath("$.results[2].eventId").value("rj-1"));
+		send(post("/api/v1/events:batch"), SecurityTestKeys.INVOICES_ONLY,
+				"{\"events\": [%s]}".formatted(
+						Json.typed("PurchaseCompleted", Json.purchase("x", "c-1").replace("\"eventId\": \"x\",", ""))))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.results[0].status").value(400));
+		var withKey = post("/api/v1/events:batch").header("Idempotency-Key", "imp-9");
+		send(withKey, SecurityTestKeys.INVOICES_ONLY,
+				"{\"events\": [%s]}".formatted(
+						Json.typed("PurchaseCompleted", Json.purchase("x", "c-1").replace("\"eventId\": \"x\",", ""))))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.results[0].status").value(403))
+			.andExpect(jsonPath("$.results[0].eventId").value("imp-9:0"));
+	}
+
+	@Test
+	void shouldKeepTheOwnEventIdsOfBatchItemsSentWithAnIdempotencyKey() throws Exception {
+		String withoutId = Json.typed("InvoiceIssued", Json.invoice("x", "c-3").replace("\"eventId\": \"x\",", ""));
+		String body = "{\"events\": [%s, %s]}".formatted(Json.typed("PurchaseCompleted", Json.purchase("own-0", "c-1")),
+				withoutId);
+		send(post("/api/v1/events:batch").header("Idempotency-Key", "imp-7"), SecurityTestKeys.ALL_SCOPES, body)
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.accepted").value(2))
+			.andExpect(jsonPath("$.results[0].status").value(202))
+			.andExpect(jsonPath("$.results[0].eventId").value("own-0"))
+			.andExpect(jsonPath("$.results[1].status").value(202))
+			.andExpect(jsonPath("$.results[1].eventId").value("imp-7:1"));
+		assertThat(this.sent).extracting(ProducerRecord::key).containsExactly("c-1", "c-3");
+	}
+
+	@Test
+	void shouldRefuseAnOccurredAtBeforeTheAllowedAgeOrTheEpochWith400() throws Exception {
+		for (String occurredAt : List.of("\"1969-12-31T23:59:59Z\"", "-10000000000000000",
+				"\"2016-11-24T11:59:59Z\"")) {
+			send(post("/api/v1/purchases"), SecurityTestKeys.ALL_SCOPES,
+					Json.purchase("old-1", "c-1")
+						.replace("\"occurredAt\": \"2026-11-20T10:15:30Z\"", "\"occurredAt\": " + occurredAt))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.type").value("https://loyaltypulse.io/problems/invalid"))
+				.andExpect(jsonPath("$.errors", hasSize(1)))
+				.andExpect(jsonPath("$.errors[0].pointer").value("/occurredAt"))
+				.andExpect(jsonPath("$.errors[0].detail")
+					.value(containsString("must not be earlier than 2016-11-24T12:00:00Z")));
+		}
+		send(post("/api/v1/purchases"), SecurityTestKeys.ALL_SCOPES,
+				Json.purchase("old-2", "c-1")
+					.replace("\"occurredAt\": \"2026-11-20T10:15:30Z\"", "\"occurredAt\": \"2016-11-24T12:00:00Z\""))
+			.andExpect(status().isAccepted());
+		assertThat(this.sent).singleElement()
+			.satisfies((record) -> assertThat(record.timestamp())
+				.isEqualTo(Instant.parse("2016-11-24T12:00:00Z").toEpochMilli()));
+	}
+
+	@Test
+	void shouldRefuseAnAbsurdOccurredAtInABatchItemWithoutFailingTheBatch() throws Exception {
+		String body = "{\"events\": [%s, %s]}".formatted(Json.typed("PurchaseCompleted", Json.purchase("abs-0", "c-1")),
+				Json.typed("PurchaseCompleted", Json.purchase("abs-1", "c-2"))
+					.replace("\"occurredAt\": \"2026-11-20T10:15:30Z\"", "\"occurredAt\": -10000000000000000"));
+		send(post("/api/v1/events:batch"), SecurityTestKeys.ALL_SCOPES, body).andExpect(status().isOk())
+			.andExpect(jsonPath("$.results[0].status").value(202))
+			.andExpect(jsonPath("$.results[1].status").value(400))
+			.andExpect(jsonPath("$.results[1].problem.errors[0].pointer").value("/events/1/occurredAt"));
+		assertThat(this.sent).extracting(ProducerRecord::key).containsExactly("c-1");
+	}
+
+	@Test
+	void shouldAnswerAnUnexpectedFailureOfOneBatchItemWithA500ForThatItemOnly() throws Exception {
+		doThrow(new IllegalStateException("boom")).when(this.recent).check(eq("boom-1"), anyLong());
+		String body = "{\"events\": [%s, %s, %s]}".formatted(
+				Json.typed("PurchaseCompleted", Json.purchase("ok-1", "c-1")),
+				Json.typed("PurchaseCompleted", Json.purchase("boom-1", "c-2")),
+				Json.typed("InvoiceIssued", Json.invoice("ok-2", "c-3")));
+		send(post("/api/v1/events:batch"), SecurityTestKeys.ALL_SCOPES, body).andExpect(status().isOk())
+			.andExpect(jsonPath("$.accepted").value(2))
+			.andExpect(jsonPath("$.results[0].status").value(202))
+			.andExpect(jsonPath("$.results[1].status").value(500))
+			.andExpect(jsonPath("$.results[1].eventId").value("boom-1"))
+			.andExpect(jsonPath("$.results[1].problem.type").value("https://loyaltypulse.io/problems/publish-failed"))
+			.andExpect(jsonPath("$.results[2].status").value(202));
+		assertThat(this.sent).extracting(ProducerRecord::key).containsExactly("c-1", "c-3");
+	}
+
+	@Test
+	void shouldRefuseScalarsOfTheWrongJsonTypeInsteadOfCoercingThem() throws Exception {
+		String body = Json.purchase("coerce-1", "c-1")
+			.replace("\"customerId\": \"c-1\"", "\"customerId\": 123")
+			.replace("\"quantity\": 2", "\"quantity\": \"2\"")
+			.replace("\"channel\": \"WEB\"", "\"channel\": true")
+			.replace("\"storeId\": \"S1\"", "\"storeId\": 1.5");
+		send(post("/api/v1/purchases"), SecurityTestKeys.ALL_SCOPES, body).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.type").value("https://loyaltypulse.io/problems/invalid"))
+			.andExpect(jsonPath("$.errors[*].pointer").value(org.hamcrest.Matchers.containsInAnyOrder("/customerId",
+					"/lines/0/quantity", "/channel", "/storeId")))
+			.andExpect(jsonPath("$.errors[?(@.pointer == '/customerId')].detail")
+				.value(org.hamcrest.Matchers.contains("must be a string")))
+			.andExpect(jsonPath("$.errors[?(@.pointer == '/lines/0/quantity')].detail")
+				.value(org.hamcrest.Matchers.contains("must be a whole number")));
+		assertThat(this.sent).isEmpty();
+	}
+
+	@Test
+	void shouldStillAcceptMoneyAsAJsonNumberOrString() throws Exception {
+		send(post("/api/v1/purchases"), SecurityTestKeys.ALL_SCOPES,
+				Json.purchase("money-1", "c-1").replace("\"total\": 9.00", "\"total\": \"9.00\""))
+			.andExpect(status().isAccepted());
+		send(post("/api/v1/purchases"), SecurityTestKeys.ALL_SCOPES,
+				Json.purchase("money-2", "c-1").replace("\"total\": 9.00", "\"total\": 9"))
+			.andExpect(status().isAccepted());
+		assertThat(this.sent).extracting((record) -> ((PurchaseCompleted) record.value()).getTotal())
+			.containsExactly(new BigDecimal("9.0000"), new BigDecimal("9.0000"));
 	}
 
 	private double count(String type, String outcome, String reason) {

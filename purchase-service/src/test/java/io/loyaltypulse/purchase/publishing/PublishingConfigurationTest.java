@@ -32,6 +32,25 @@ class PublishingConfigurationTest {
 	}
 
 	@Test
+	void shouldRefuseToStartWithRetriesOrInFlightRequestsThatBreakTheIdempotentProducer() {
+		assertThatExceptionOfType(ConfigException.class)
+			.isThrownBy(() -> PublishingConfiguration.durable(new HashMap<>(Map.of(ProducerConfig.RETRIES_CONFIG, 0))))
+			.withMessageContaining("retries");
+		assertThatExceptionOfType(ConfigException.class)
+			.isThrownBy(() -> PublishingConfiguration
+				.durable(new HashMap<>(Map.of(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "10"))))
+			.withMessageContaining(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION);
+	}
+
+	@Test
+	void shouldAcceptTheServicesOwnDefaultsAndSafeRetrySettings() {
+		Map<String, Object> configs = new HashMap<>(Map.of(ProducerConfig.RETRIES_CONFIG, "3",
+				ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5, ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
+				5000, ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000, ProducerConfig.LINGER_MS_CONFIG, 2));
+		assertThat(PublishingConfiguration.durable(configs)).containsEntry(ProducerConfig.RETRIES_CONFIG, "3");
+	}
+
+	@Test
 	void shouldAcceptMinusOneAsAcksAll() {
 		assertThat(PublishingConfiguration.durable(new HashMap<>(Map.of(ProducerConfig.ACKS_CONFIG, "-1"))))
 			.containsEntry(ProducerConfig.ACKS_CONFIG, "-1");
