@@ -13,4 +13,8 @@ public class InvalidEventException extends RuntimeException {
 		super(reason);
 	}
 
+	public InvalidEventException(String reason, Throwable cause) {
+		super(reason, cause);
+	}
+
 }

@@ -55,6 +55,11 @@ import org.springframework.validation.annotation.Validated;
  * @param advertisedHost host other instances reach this one on (application.server)
  * @param adminApiKey key of the admin endpoints (X-Api-Key); blank disables them
  * @param provisionTopics create missing topics (and their dead-letter topics) at start-up
+ * @param maxClockSkew how far ahead of the wall clock an event's occurredAt may be; a
+ * later one goes to the dead-letter topic (it would expire lots and end tier periods
+ * early)
+ * @param maxPointsPerEvent a purchase earning more points than this goes to the
+ * dead-letter topic (absurd quantities or prices)
  */
 @Validated
 @ConfigurationProperties("loyalty.points")
@@ -68,7 +73,8 @@ public record PointsProperties(@Valid @NotNull Earning earning, @NotEmpty List<@
 		@DefaultValue("100") @Min(1) int recentTransactions, @DefaultValue("30") @Min(0) int expiringWithinDays,
 		@DefaultValue("10s") @NotNull Duration requestTimeout,
 		@DefaultValue("127.0.0.1") @NotBlank String advertisedHost, @DefaultValue("") String adminApiKey,
-		@DefaultValue("true") boolean provisionTopics) {
+		@DefaultValue("true") boolean provisionTopics, @DefaultValue("1h") @NotNull Duration maxClockSkew,
+		@DefaultValue("10000000") @Min(1) long maxPointsPerEvent) {
 
 	@AssertTrue(
 			message = "exactly one tier must have threshold 0 (the base tier), and names and thresholds must be unique")
@@ -92,13 +98,15 @@ public record PointsProperties(@Valid @NotNull Earning earning, @NotEmpty List<@
 	}
 
 	@AssertTrue(
-			message = "return-window, dedup-retention, order-retention, punctuation-interval, idle-advance and request-timeout must not be negative, and punctuation-interval must be positive")
+			message = "return-window, dedup-retention, order-retention, punctuation-interval, idle-advance, request-timeout and max-clock-skew must not be negative, and punctuation-interval must be positive")
 	public boolean isDurationsValid() {
 		return this.returnWindow == null || this.punctuationInterval == null || this.idleAdvance == null
 				|| this.dedupRetention == null || this.orderRetention == null || this.requestTimeout == null
+				|| this.maxClockSkew == null
 				|| (!this.returnWindow.isNegative() && this.punctuationInterval.isPositive()
 						&& !this.idleAdvance.isNegative() && this.dedupRetention.isPositive()
-						&& this.orderRetention.isPositive() && this.requestTimeout.isPositive());
+						&& this.orderRetention.isPositive() && this.requestTimeout.isPositive()
+						&& !this.maxClockSkew.isNegative());
 	}
 
 	public EarningRules earningRules() {
@@ -123,7 +131,8 @@ public record PointsProperties(@Valid @NotNull Earning earning, @NotEmpty List<@
 	}
 
 	public PointsTopology.Options topologyOptions() {
-		return new PointsTopology.Options(this.punctuationInterval, this.idleAdvance, this.recentTransactions);
+		return new PointsTopology.Options(this.punctuationInterval, this.idleAdvance, this.recentTransactions,
+				this.maxClockSkew, this.maxPointsPerEvent);
 	}
 
 	/**

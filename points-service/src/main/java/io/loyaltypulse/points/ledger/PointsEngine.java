@@ -184,6 +184,7 @@ public final class PointsEngine {
 			throw new InvalidEventException("purchase " + purchase.getOrderId() + " has a negative total");
 		}
 		Set<String> lineIds = new HashSet<>();
+		BigDecimal gross = BigDecimal.ZERO;
 		for (OrderLine line : purchase.getLines()) {
 			if (line.getQuantity() <= 0 || line.getUnitPrice().signum() < 0) {
 				throw new InvalidEventException("purchase " + purchase.getOrderId() + " line " + line.getLineId()
@@ -193,6 +194,13 @@ public final class PointsEngine {
 				throw new InvalidEventException(
 						"purchase " + purchase.getOrderId() + " repeats line id " + line.getLineId());
 			}
+			gross = gross.add(line.getUnitPrice().multiply(BigDecimal.valueOf(line.getQuantity())));
+		}
+		// The total shares the order's discount out over its lines: a total above the
+		// lines' gross would multiply every line's points instead.
+		if (purchase.getTotal().compareTo(gross) > 0) {
+			throw new InvalidEventException("purchase " + purchase.getOrderId() + " has a total of "
+					+ plain(purchase.getTotal()) + ", more than its lines' " + plain(gross));
 		}
 	}
 
@@ -218,8 +226,10 @@ public final class PointsEngine {
 					+ " is not positive or exceeds what is left of order " + refund.getOrderId());
 		}
 		long reversal = refund.getLines().isEmpty() ? amountReversal(order, refunded) : lineReversal(order, refund);
+		// Cumulative: what the refunded share of everything redeemed against the order is
+		// worth, less what was restored before (redemptions may come between refunds).
 		long restore = (order.total.signum() == 0) ? 0
-				: share(order.redeemed, refunded, order.total) - share(order.redeemed, order.refunded, order.total);
+				: Math.max(0, share(order.redeemed, refunded, order.total) - order.restored);
 		order.refunded = refunded;
 
 		Instant at = refund.getOccurredAt();
@@ -343,6 +353,15 @@ public final class PointsEngine {
 		if (request.getPoints() <= 0) {
 			decide(account, request.getEventId(), fingerprint, PointsRequestKind.REDEMPTION, request.getPoints(), at,
 					PointsRequestStatus.INVALID, null, "a redemption must be of at least 1 point", out);
+			return;
+		}
+		OrderRecord against = (request.getOrderId() != null) ? account.orders.get(request.getOrderId()) : null;
+		if (against != null && against.wasEarned() && against.total.signum() > 0
+				&& against.refunded.compareTo(against.total) >= 0) {
+			decide(account, request.getEventId(), fingerprint, PointsRequestKind.REDEMPTION, request.getPoints(), at,
+					PointsRequestStatus.INVALID, null,
+					"order %s is fully refunded: no points can be redeemed against it".formatted(request.getOrderId()),
+					out);
 			return;
 		}
 		long available = account.available(at.toEpochMilli());

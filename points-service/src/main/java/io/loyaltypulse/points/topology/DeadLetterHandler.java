@@ -1,10 +1,14 @@
 package io.loyaltypulse.points.topology;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.loyaltypulse.points.InvalidEventException;
+import io.loyaltypulse.schemas.registry.SchemaRegistryException;
 import io.loyaltypulse.schemas.topics.Topic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -26,7 +30,10 @@ import org.slf4j.LoggerFactory;
  * Poison means undecodable bytes (deserialization) or an {@link InvalidEventException}
  * from the engine (an unknown customer or order in a refund, invalid values). Any other
  * exception is a bug, not bad data: it fails the stream thread instead of dropping points
- * silently, and the record is retried after the fix.
+ * silently, and the record is retried after the fix. So is a record that could not be
+ * decoded because the schema registry was unreachable or failing (a transient
+ * {@link SchemaRegistryException} in the cause chain): the record is good, only the
+ * registry is not.
  */
 public final class DeadLetterHandler implements DeserializationExceptionHandler, ProcessingExceptionHandler {
 
@@ -55,6 +62,14 @@ public final class DeadLetterHandler implements DeserializationExceptionHandler,
 	@Override
 	public DeserializationExceptionHandler.Response handleError(ErrorHandlerContext context,
 			ConsumerRecord<byte[], byte[]> record, Exception exception) {
+		if (isTransientRegistryFailure(exception)) {
+			// Not poison: the registry is unreachable or failing (5xx). Dead-lettering
+			// would lose a good record; failing leaves its offset uncommitted, so it is
+			// read again after the restart or by the instance that takes the task over.
+			log.error("Schema registry unavailable while decoding {}-{}@{}: failing instead of dead-lettering",
+					context.topic(), context.partition(), context.offset(), exception);
+			return DeserializationExceptionHandler.Response.fail();
+		}
 		return DeserializationExceptionHandler.Response
 			.resume(deadLetter(context, record.key(), record.value(), record.headers(), exception));
 	}
@@ -62,11 +77,25 @@ public final class DeadLetterHandler implements DeserializationExceptionHandler,
 	@Override
 	public ProcessingExceptionHandler.Response handleError(ErrorHandlerContext context, Record<?, ?> record,
 			Exception exception) {
-		if (!(exception instanceof InvalidEventException)) {
+		if (!(exception instanceof InvalidEventException) || isTransientRegistryFailure(exception)) {
 			return ProcessingExceptionHandler.Response.fail();
 		}
 		return ProcessingExceptionHandler.Response.resume(
 				deadLetter(context, context.sourceRawKey(), context.sourceRawValue(), context.headers(), exception));
+	}
+
+	/**
+	 * Whether the cause chain holds a {@link SchemaRegistryException} worth retrying (the
+	 * registry unreachable or failing on its side), as opposed to undecodable bytes.
+	 */
+	static boolean isTransientRegistryFailure(Throwable exception) {
+		Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+		for (Throwable cause = exception; cause != null && seen.add(cause); cause = cause.getCause()) {
+			if (cause instanceof SchemaRegistryException registry && registry.isTransient()) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static List<ProducerRecord<byte[], byte[]>> deadLetter(ErrorHandlerContext context, byte[] key,

@@ -1,11 +1,13 @@
 package io.loyaltypulse.points.topology;
 
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 import io.loyaltypulse.events.PointsTransaction;
+import io.loyaltypulse.events.PointsTransactionKind;
 import io.loyaltypulse.points.InvalidEventException;
 import io.loyaltypulse.points.ledger.CustomerAccount;
 import io.loyaltypulse.points.ledger.PointsEngine;
@@ -31,7 +33,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * the task's <em>stream time</em> while records flow, so that replaying a topic produces
  * the same ledger however fast it is replayed; only when the task has been idle for
  * {@code idleAdvance} (caught up: nothing older can still be waiting) does it advance to
- * the wall clock, so that points of a quiet partition still expire on time.
+ * the wall clock, so that points of a quiet partition still expire on time. It never
+ * advances past the wall clock, and an event stamped too far ahead of it
+ * ({@code maxClockSkew}) goes to the dead-letter topic.
  */
 final class PointsProcessor implements Processor<String, SpecificRecord, String, SpecificRecord> {
 
@@ -50,6 +54,10 @@ final class PointsProcessor implements Processor<String, SpecificRecord, String,
 
 	private final int recentTransactions;
 
+	private final long maxClockSkewMs;
+
+	private final long maxPointsPerEvent;
+
 	private final MeterRegistry metrics;
 
 	private final Timer punctuationTimer;
@@ -65,11 +73,13 @@ final class PointsProcessor implements Processor<String, SpecificRecord, String,
 	private long lastRecordAtWallClock;
 
 	PointsProcessor(PointsEngine engine, Duration punctuationInterval, Duration idleAdvance, int recentTransactions,
-			MeterRegistry metrics) {
+			Duration maxClockSkew, long maxPointsPerEvent, MeterRegistry metrics) {
 		this.engine = engine;
 		this.punctuationInterval = punctuationInterval;
 		this.idleAdvance = idleAdvance;
 		this.recentTransactions = recentTransactions;
+		this.maxClockSkewMs = maxClockSkew.toMillis();
+		this.maxPointsPerEvent = maxPointsPerEvent;
 		this.metrics = metrics;
 		this.punctuationTimer = Timer.builder("points.punctuation.duration")
 			.description("Time one punctuation takes to apply what fell due (expiry, tiers)")
@@ -101,20 +111,74 @@ final class PointsProcessor implements Processor<String, SpecificRecord, String,
 			throw new InvalidEventException(
 					"record key " + customerId + " differs from the event's customerId " + eventCustomer);
 		}
+		rejectIfAheadOfTheWallClock(customerId, record.value());
 		CustomerAccount account = this.accounts.get(customerId);
 		if (account == null) {
 			account = CustomerAccount.open(customerId);
 		}
-		List<SpecificRecord> changes = this.engine.apply(account, record.value());
+		List<SpecificRecord> changes;
+		try {
+			changes = this.engine.apply(account, record.value());
+		}
+		catch (ArithmeticException | DateTimeException ex) {
+			// Absurd values (an amount or a date out of range) are bad data, not a bug:
+			// dead-letter the record rather than stop the client on every restart. The
+			// account read above is not stored: the half-applied event leaves no trace.
+			throw new InvalidEventException("%s for customer %s has values out of range: %s"
+				.formatted(record.value().getSchema().getName(), customerId, ex.getMessage()), ex);
+		}
+		rejectIfImplausible(customerId, changes);
 		save(account);
 		forward(customerId, changes);
 		this.metrics.counter("points.events.processed", "type", record.value().getSchema().getName()).increment();
 	}
 
+	/**
+	 * An event stamped further than {@code maxClockSkew} ahead of the wall clock would
+	 * move the customer's account (and, through the punctuator, every account of the
+	 * task) into the future: lots expire, tier periods end. It goes to the dead-letter
+	 * topic instead.
+	 */
+	private void rejectIfAheadOfTheWallClock(String customerId, SpecificRecord event) {
+		Object occurredAt = event.get(event.getSchema().getField("occurredAt").pos());
+		if (!(occurredAt instanceof Instant at)) {
+			throw new InvalidEventException(
+					event.getSchema().getName() + " for customer " + customerId + " has no occurredAt");
+		}
+		long wallClock = this.context.currentSystemTimeMs();
+		long limit = (this.maxClockSkewMs > Long.MAX_VALUE - wallClock) ? Long.MAX_VALUE
+				: wallClock + this.maxClockSkewMs;
+		if (at.isAfter(Instant.ofEpochMilli(limit))) {
+			throw new InvalidEventException("%s for customer %s occurred at %s, more than %s ahead of the wall clock %s"
+				.formatted(event.getSchema().getName(), customerId, at, Duration.ofMillis(this.maxClockSkewMs),
+						Instant.ofEpochMilli(wallClock)));
+		}
+	}
+
+	/**
+	 * A purchase that earns more than {@code maxPointsPerEvent} has absurd quantities or
+	 * prices: it goes to the dead-letter topic (the account is not stored).
+	 */
+	private void rejectIfImplausible(String customerId, List<SpecificRecord> changes) {
+		for (SpecificRecord change : changes) {
+			if (change instanceof PointsTransaction entry && entry.getKind() == PointsTransactionKind.EARN
+					&& entry.getPoints() > this.maxPointsPerEvent) {
+				throw new InvalidEventException(
+						"purchase %s of customer %s would earn %d points, more than the %d allowed per event (loyalty.points.max-points-per-event)"
+							.formatted(entry.getOrderId(), customerId, entry.getPoints(), this.maxPointsPerEvent));
+			}
+		}
+	}
+
 	private void punctuate(long wallClock) {
 		long streamTime = this.context.currentStreamTimeMs();
 		boolean idle = wallClock - this.lastRecordAtWallClock >= this.idleAdvance.toMillis();
-		long asOf = idle ? Math.max(streamTime, wallClock) : streamTime;
+		// Stream time is the highest record timestamp the task has seen, and a record
+		// stamped in the future (a producer's clock, a bad occurredAt) moves it there for
+		// good, even when that record is dead-lettered (max-clock-skew). The bound on the
+		// wall clock is what protects every other customer of the task: their lots never
+		// expire, and their tier periods never end, before they really fall due.
+		long asOf = idle ? wallClock : Math.min(streamTime, wallClock);
 		if (asOf <= 0) {
 			return;
 		}

@@ -85,7 +85,7 @@ public final class PointsTopology {
 			.merge(requests, Named.as("merge-points-requests"))
 			.process(
 					() -> new PointsProcessor(engine, options.punctuationInterval(), options.idleAdvance(),
-							options.recentTransactions(), metrics),
+							options.recentTransactions(), options.maxClockSkew(), options.maxPointsPerEvent(), metrics),
 					Named.as("points-engine"), ACCOUNTS_STORE, SCHEDULE_STORE, RECENT_TRANSACTIONS_STORE);
 
 		changes.split(Named.as("points-"))
@@ -115,8 +115,13 @@ public final class PointsTopology {
 	 * clock instead of its stream time
 	 * @param recentTransactions ledger entries kept per customer for the transactions
 	 * query
+	 * @param maxClockSkew an event whose occurredAt is further than this ahead of the
+	 * wall clock goes to the dead-letter topic instead of being applied
+	 * @param maxPointsPerEvent a purchase that would earn more than this goes to the
+	 * dead-letter topic (absurd prices or quantities) instead of being applied
 	 */
-	public record Options(Duration punctuationInterval, Duration idleAdvance, int recentTransactions) {
+	public record Options(Duration punctuationInterval, Duration idleAdvance, int recentTransactions,
+			Duration maxClockSkew, long maxPointsPerEvent) {
 	}
 
 }

@@ -355,8 +355,9 @@ public final class PointsBenchmark {
 			KafkaStreams streams = new KafkaStreams(
 					PointsTopology.build(new StreamsBuilder(), this.topics,
 							PointsTestRules.engine(NegativeBalancePolicy.ALLOW_NEGATIVE),
-							new CustomerAccountSerde(sizes::record),
-							new PointsTopology.Options(Duration.ofMinutes(1), Duration.ofSeconds(30), 100), metrics),
+							new CustomerAccountSerde(sizes::record), new PointsTopology.Options(Duration.ofMinutes(1),
+									Duration.ofSeconds(30), 100, Duration.ofDays(36_500), Long.MAX_VALUE),
+							metrics),
 					config);
 			streams.start();
 			return () -> streams.close(Duration.ofSeconds(30));

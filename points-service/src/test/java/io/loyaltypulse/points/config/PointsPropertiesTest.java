@@ -2,6 +2,7 @@ package io.loyaltypulse.points.config;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
@@ -43,7 +44,15 @@ class PointsPropertiesTest {
 				assertThat(properties.tierRules().tierFor(1000).multiplier())
 					.isEqualByComparingTo(new BigDecimal("1.5"));
 				assertThat(properties.ledgerPolicy().expiryMonths()).isEqualTo(24);
+				assertThat(properties.topologyOptions().maxClockSkew()).isEqualTo(Duration.ofHours(1));
+				assertThat(properties.topologyOptions().maxPointsPerEvent()).isEqualTo(10_000_000L);
 			});
+	}
+
+	@Test
+	void shouldRefuseANegativeClockSkewOrAZeroPointsCap() {
+		assertFailure("loyalty.points.max-clock-skew=-1m", "max-clock-skew must not be negative");
+		assertFailure("loyalty.points.max-points-per-event=0", "maxPointsPerEvent");
 	}
 
 	@Test

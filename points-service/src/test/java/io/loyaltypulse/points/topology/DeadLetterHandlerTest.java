@@ -3,6 +3,7 @@ package io.loyaltypulse.points.topology;
 import java.nio.charset.StandardCharsets;
 
 import io.loyaltypulse.points.InvalidEventException;
+import io.loyaltypulse.schemas.registry.SchemaRegistryException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.SerializationException;
@@ -44,6 +45,31 @@ class DeadLetterHandlerTest {
 			assertThat(header(deadLetter, DeadLetterHandler.ORIGIN_OFFSET_HEADER)).isEqualTo("17");
 			assertThat(header(deadLetter, "trace")).as("original headers kept").isEqualTo("t-1");
 		});
+	}
+
+	@Test
+	void shouldFailRatherThanDeadLetterWhenTheSchemaRegistryIsUnreachableOrFailing() {
+		ConsumerRecord<byte[], byte[]> record = new ConsumerRecord<>("purchases", 4, 17L,
+				"c1".getBytes(StandardCharsets.UTF_8), "good avro".getBytes(StandardCharsets.UTF_8));
+
+		DeserializationExceptionHandler.Response unreachable = this.handler.handleError(this.context, record,
+				new SerializationException("could not fetch schema 7",
+						new SchemaRegistryException(SchemaRegistryException.UNREACHABLE,
+								SchemaRegistryException.UNREACHABLE, "connection refused")));
+		DeserializationExceptionHandler.Response serverError = this.handler.handleError(this.context, record,
+				new SerializationException("could not fetch schema 7", new IllegalStateException("wrapped",
+						new SchemaRegistryException(503, 503, "Schema registry answered 503"))));
+		DeserializationExceptionHandler.Response unknownSchema = this.handler.handleError(this.context, record,
+				new SerializationException("could not fetch schema 7",
+						new SchemaRegistryException(404, 40403, "Schema 7 not found")));
+
+		assertThat(unreachable.result()).isEqualTo(DeserializationExceptionHandler.Result.FAIL);
+		assertThat(unreachable.deadLetterQueueRecords()).isEmpty();
+		assertThat(serverError.result()).isEqualTo(DeserializationExceptionHandler.Result.FAIL);
+		assertThat(serverError.deadLetterQueueRecords()).isEmpty();
+		assertThat(unknownSchema.result()).as("a schema the registry does not know is poison")
+			.isEqualTo(DeserializationExceptionHandler.Result.RESUME);
+		assertThat(unknownSchema.deadLetterQueueRecords()).hasSize(1);
 	}
 
 	@Test

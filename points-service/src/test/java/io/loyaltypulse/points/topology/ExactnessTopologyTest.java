@@ -55,6 +55,9 @@ class ExactnessTopologyTest {
 				.containsExactly(tuple(PointsTransactionKind.EARN, 100L),
 						tuple(PointsTransactionKind.REVERSE_EARN, -50L));
 			assertThat(points.summary("c1", T0.plusSeconds(DAY), 30).pending()).isEqualTo(50);
+			assertThat(points.purchasesDeadLetters.readRecordsToList())
+				.as("a repeated event is skipped as a duplicate, not refused")
+				.isEmpty();
 		}
 	}
 

@@ -68,7 +68,17 @@ final class PointsDriver implements AutoCloseable {
 
 	private Duration elapsed = Duration.ZERO;
 
+	/**
+	 * Tolerated skew of the tests that do not test it: their events are stamped long
+	 * after {@link #WALL_CLOCK_START}.
+	 */
+	static final Duration ANY_CLOCK_SKEW = Duration.ofDays(100L * 365);
+
 	PointsDriver(NegativeBalancePolicy policy, Path stateDir) {
+		this(policy, stateDir, ANY_CLOCK_SKEW, Long.MAX_VALUE);
+	}
+
+	PointsDriver(NegativeBalancePolicy policy, Path stateDir, Duration maxClockSkew, long maxPointsPerEvent) {
 		this.engine = PointsTestRules.engine(policy);
 		this.topics = PointsTopics
 			.from(new TopicCatalogue(Map.of("schema.registry.url", "mock://points-topology-" + UUID.randomUUID())));
@@ -79,10 +89,10 @@ final class PointsDriver implements AutoCloseable {
 		config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
 		config.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
 		config.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
-		this.driver = new TopologyTestDriver(
-				PointsTopology.build(new StreamsBuilder(), this.topics, this.engine, new CustomerAccountSerde(),
-						new PointsTopology.Options(PUNCTUATION_INTERVAL, IDLE_ADVANCE, 100), new SimpleMeterRegistry()),
-				config, WALL_CLOCK_START);
+		this.driver = new TopologyTestDriver(PointsTopology.build(new StreamsBuilder(), this.topics, this.engine,
+				new CustomerAccountSerde(),
+				new PointsTopology.Options(PUNCTUATION_INTERVAL, IDLE_ADVANCE, 100, maxClockSkew, maxPointsPerEvent),
+				new SimpleMeterRegistry()), config, WALL_CLOCK_START);
 		StringSerializer keys = new StringSerializer();
 		this.purchases = this.driver.createInputTopic(this.topics.purchases().name(), keys,
 				this.topics.purchases().valueSerde().serializer());

@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 
+import io.loyaltypulse.events.PointsRequestOutcome;
+import io.loyaltypulse.events.PointsRequestStatus;
 import io.loyaltypulse.events.PointsTransaction;
 import io.loyaltypulse.events.PointsTransactionKind;
 import io.loyaltypulse.points.ledger.NegativeBalancePolicy;
@@ -12,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import static io.loyaltypulse.points.Events.adjustment;
 import static io.loyaltypulse.points.Events.purchase;
 import static io.loyaltypulse.points.Events.redemption;
 import static io.loyaltypulse.points.Events.refundAmount;
@@ -66,6 +69,34 @@ class RefundTopologyTest {
 		assertThat(reverse.getAvailableAfter()).isEqualTo(160);
 		assertThat(reverse.getPendingAfter()).isEqualTo(30);
 		assertThat(entries.get(3).getExplanation()).contains("40 of the 80 points redeemed against it are restored");
+	}
+
+	@Test
+	void shouldRestoreEverythingRedeemedAgainstAnOrderOnceItIsFullyRefundedAndRefuseLaterRedemptions() {
+		this.points = new PointsDriver(NegativeBalancePolicy.ALLOW_NEGATIVE, this.stateDir);
+		this.points.send(adjustment("c1", "credit", 500, T0));
+		this.points.send(purchase("c1", "o1", T0.plusSeconds(60)).line("1", "GROCERY", 1, "100.00").build());
+		this.points.send(redemption("c1", "k1", 50, "o1", T0.plusSeconds(120)));
+		this.points.send(refundAmount("c1", "o1", "r1", T0.plusSeconds(DAY), "50.00"));
+		// A second redemption against o1 between the refunds: 100 redeemed against it.
+		this.points.send(redemption("c1", "k2", 50, "o1", T0.plusSeconds(2 * DAY)));
+		this.points.send(refundAmount("c1", "o1", "r2", T0.plusSeconds(3 * DAY), "50.00"));
+		this.points.send(redemption("c1", "k3", 10, "o1", T0.plusSeconds(4 * DAY)));
+
+		List<PointsTransaction> entries = this.points.ledgerEntries();
+		assertThat(entries).extracting(PointsTransaction::getKind, PointsTransaction::getPoints)
+			.containsExactly(tuple(PointsTransactionKind.ADJUST, 500L), tuple(PointsTransactionKind.EARN, 100L),
+					tuple(PointsTransactionKind.REDEEM, -50L), tuple(PointsTransactionKind.RESTORE_REDEEM, 25L),
+					tuple(PointsTransactionKind.REVERSE_EARN, -50L), tuple(PointsTransactionKind.REDEEM, -50L),
+					tuple(PointsTransactionKind.RESTORE_REDEEM, 75L), tuple(PointsTransactionKind.REVERSE_EARN, -50L));
+		assertThat(entries).filteredOn((entry) -> entry.getKind() == PointsTransactionKind.RESTORE_REDEEM)
+			.as("o1 is fully refunded: all 100 points redeemed against it are back")
+			.extracting(PointsTransaction::getPoints)
+			.containsExactly(25L, 75L);
+		assertThat(this.points.outcomes.readValuesToList()).extracting(PointsRequestOutcome::getStatus)
+			.as("the credit, k1, k2; no redemption (k3) against an order that is fully refunded")
+			.containsExactly(PointsRequestStatus.APPROVED, PointsRequestStatus.APPROVED, PointsRequestStatus.APPROVED,
+					PointsRequestStatus.INVALID);
 	}
 
 	@Test
