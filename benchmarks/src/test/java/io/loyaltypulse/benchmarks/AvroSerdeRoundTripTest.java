@@ -20,9 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Checks what the benchmarks' figures rely on, never how fast anything is: every path
- * round-trips the event, all write the same Avro bytes (so the yardstick is fair and the
- * proposed serde is a drop-in), and the serde stops calling the registry after the first
- * record (so the registry is not measured).
+ * round-trips the event, both write the same Avro bytes (so the yardstick is fair), and
+ * the serde stops calling the registry after the first record (so the registry is not
+ * measured).
  */
 class AvroSerdeRoundTripTest {
 
@@ -32,7 +32,6 @@ class AvroSerdeRoundTripTest {
 		try (PurchaseRoundTrip roundTrip = new PurchaseRoundTrip(writerSchema)) {
 			assertThat(roundTrip.throughSerde()).isEqualTo(roundTrip.event());
 			assertThat(roundTrip.plainAvro()).isEqualTo(roundTrip.event());
-			assertThat(roundTrip.throughProposedSerde()).isEqualTo(roundTrip.event());
 		}
 	}
 
@@ -48,7 +47,6 @@ class AvroSerdeRoundTripTest {
 			assertThat(serde[0]).isZero();
 			assertThat(ByteBuffer.wrap(serde, 1, 4).getInt()).isEqualTo(id);
 			assertThat(Arrays.copyOfRange(serde, 5, serde.length)).isEqualTo(plain);
-			assertThat(roundTrip.proposedBytes()).isEqualTo(serde);
 		}
 	}
 

@@ -36,6 +36,10 @@ public class AvroDeserializer<T> implements Deserializer<T> {
 
 	private final Map<Integer, DatumReader<T>> readersBySchemaId = new ConcurrentHashMap<>();
 
+	// The reader of the last schema id seen: a topic's records nearly always carry one
+	// id, so most records skip the map look-up and the boxing of the id.
+	private volatile CachedReader<T> lastReader;
+
 	private final SpecificData specificModel = AvroModels.specific();
 
 	private SchemaRegistryClient registry;
@@ -101,12 +105,17 @@ public class AvroDeserializer<T> implements Deserializer<T> {
 	}
 
 	private DatumReader<T> readerFor(int schemaId, String topic) {
-		DatumReader<T> cached = this.readersBySchemaId.get(schemaId);
-		if (cached != null) {
-			return cached;
+		CachedReader<T> last = this.lastReader;
+		if (last != null && last.schemaId() == schemaId) {
+			return last.reader();
 		}
-		DatumReader<T> reader = newReader(writerSchema(schemaId, topic), topic);
-		this.readersBySchemaId.putIfAbsent(schemaId, reader);
+		DatumReader<T> reader = this.readersBySchemaId.get(schemaId);
+		if (reader == null) {
+			reader = newReader(writerSchema(schemaId, topic), topic);
+			DatumReader<T> raced = this.readersBySchemaId.putIfAbsent(schemaId, reader);
+			reader = (raced != null) ? raced : reader;
+		}
+		this.lastReader = new CachedReader<>(schemaId, reader);
 		return reader;
 	}
 
@@ -151,7 +160,11 @@ public class AvroDeserializer<T> implements Deserializer<T> {
 
 	@Override
 	public void close() {
+		this.lastReader = null;
 		this.readersBySchemaId.clear();
+	}
+
+	private record CachedReader<T>(int schemaId, DatumReader<T> reader) {
 	}
 
 }

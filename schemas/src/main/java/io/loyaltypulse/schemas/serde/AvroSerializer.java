@@ -39,7 +39,10 @@ public class AvroSerializer<T> implements Serializer<T> {
 
 	private final Schema fixedWriterSchema;
 
-	private final Map<SubjectSchema, Target> targets = new ConcurrentHashMap<>();
+	// Keyed by topic rather than subject: Kafka passes the same topic string with every
+	// record, its hash cached, so a hit needs no concatenation and no hashing of a new
+	// string.
+	private final Map<TopicSchema, Target> targets = new ConcurrentHashMap<>();
 
 	private SchemaRegistryClient registry;
 
@@ -84,26 +87,31 @@ public class AvroSerializer<T> implements Serializer<T> {
 			return null;
 		}
 		Objects.requireNonNull(this.config, "AvroSerializer used before configure()");
-		String subject = topic + (this.isKey ? "-key" : "-value");
-		Target target = this.config.useLatestVersion() ? latestTarget(subject)
-				: target(subject, writerSchemaOf(data, topic));
+		Target target = this.config.useLatestVersion() ? latestTarget(topic)
+				: target(topic, writerSchemaOf(data, topic));
 		return encode(target, data, topic);
 	}
 
-	private Target target(String subject, Schema schema) {
-		Target cached = this.targets.get(new SubjectSchema(subject, schema));
+	private String subject(String topic) {
+		return topic + (this.isKey ? "-key" : "-value");
+	}
+
+	private Target target(String topic, Schema schema) {
+		TopicSchema key = new TopicSchema(topic, schema);
+		Target cached = this.targets.get(key);
 		if (cached != null) {
 			return cached;
 		}
-		Target target = new Target(schemaId(subject, schema), new SpecificDatumWriter<>(schema, AvroModels.specific()));
-		this.targets.putIfAbsent(new SubjectSchema(subject, schema), target);
+		Target target = new Target(schemaId(subject(topic), schema), schema);
+		this.targets.putIfAbsent(key, target);
 		return target;
 	}
 
-	private Target latestTarget(String subject) {
+	private Target latestTarget(String topic) {
+		String subject = subject(topic);
 		RegisteredSchema latest = call(subject, () -> this.registry.latestVersion(subject));
-		return this.targets.computeIfAbsent(new SubjectSchema(subject, latest.schema()),
-				(key) -> new Target(latest.id(), new SpecificDatumWriter<>(latest.schema(), AvroModels.specific())));
+		return this.targets.computeIfAbsent(new TopicSchema(topic, latest.schema()),
+				(key) -> new Target(latest.id(), latest.schema()));
 	}
 
 	private int schemaId(String subject, Schema schema) {
@@ -123,12 +131,11 @@ public class AvroSerializer<T> implements Serializer<T> {
 	}
 
 	private byte[] encode(Target target, T data, String topic) {
-		byte[] header = new byte[WireFormat.HEADER_SIZE];
-		WireFormat.writeHeader(header, target.schemaId());
 		ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-		out.writeBytes(header);
 		try {
 			BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
+			// Into the encoder's buffer: no array and no extra stream write per record.
+			encoder.writeFixed(target.header());
 			target.writer().write(data, encoder);
 			encoder.flush();
 		}
@@ -154,11 +161,19 @@ public class AvroSerializer<T> implements Serializer<T> {
 		this.targets.clear();
 	}
 
-	private record SubjectSchema(String subject, Schema schema) {
+	private record TopicSchema(String topic, Schema schema) {
 	}
 
-	/** Where records of one schema go: its registry id and a writer for it. */
-	private record Target(int schemaId, DatumWriter<Object> writer) {
+	/**
+	 * Where records of one schema go: its registry id, the wire-format header that
+	 * carries it (made once, not per record), and a writer for the schema.
+	 */
+	private record Target(int schemaId, byte[] header, DatumWriter<Object> writer) {
+
+		Target(int schemaId, Schema schema) {
+			this(schemaId, WireFormat.header(schemaId), new SpecificDatumWriter<>(schema, AvroModels.specific()));
+		}
+
 	}
 
 }

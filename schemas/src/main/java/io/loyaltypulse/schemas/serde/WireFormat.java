@@ -17,6 +17,12 @@ final class WireFormat {
 	private WireFormat() {
 	}
 
+	static byte[] header(int schemaId) {
+		byte[] header = new byte[HEADER_SIZE];
+		writeHeader(header, schemaId);
+		return header;
+	}
+
 	static void writeHeader(byte[] target, int schemaId) {
 		target[0] = MAGIC_BYTE;
 		target[1] = (byte) (schemaId >>> 24);
