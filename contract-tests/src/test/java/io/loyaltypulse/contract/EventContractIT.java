@@ -20,6 +20,7 @@ import io.loyaltypulse.schemas.registry.SchemaRegistryClient;
 import io.loyaltypulse.schemas.registry.SchemaRegistryClients;
 import io.loyaltypulse.schemas.serde.AvroDeserializer;
 import io.loyaltypulse.schemas.serde.AvroSerializer;
+import io.loyaltypulse.schemas.testing.OlderSchemas;
 import io.loyaltypulse.schemas.testing.SampleEvents;
 import io.loyaltypulse.schemas.topics.EventTopics;
 import io.loyaltypulse.schemas.topics.Topic;

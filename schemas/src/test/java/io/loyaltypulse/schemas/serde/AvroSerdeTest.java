@@ -12,14 +12,12 @@ import java.util.stream.Stream;
 import io.loyaltypulse.events.PurchaseCompleted;
 import io.loyaltypulse.events.SurveyResponded;
 import io.loyaltypulse.schemas.registry.InMemorySchemaRegistry;
+import io.loyaltypulse.schemas.testing.OlderSchemas;
 import io.loyaltypulse.schemas.testing.SampleEvents;
 import io.loyaltypulse.schemas.topics.EventTopics;
 import io.loyaltypulse.schemas.topics.Topic;
 import io.loyaltypulse.schemas.topics.TopicCatalogue;
 import io.loyaltypulse.schemas.topics.TopicDefinition;
-import org.apache.avro.Schema;
-import org.apache.avro.SchemaBuilder;
-import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.config.ConfigException;
@@ -165,27 +163,7 @@ class AvroSerdeTest {
 
 	@Test
 	void shouldReadARecordWrittenWithAnOlderSchemaIntoTheCurrentClass() {
-		Schema older = SchemaBuilder.record("SurveyResponded")
-			.namespace("io.loyaltypulse.events")
-			.fields()
-			.requiredString("eventId")
-			.requiredString("customerId")
-			.name("occurredAt")
-			.type(org.apache.avro.LogicalTypes.timestampMillis().addToSchema(Schema.create(Schema.Type.LONG)))
-			.noDefault()
-			.requiredString("responseId")
-			.requiredString("surveyId")
-			.optionalInt("score")
-			.requiredString("touchpoint")
-			.endRecord();
-		GenericRecord old = new GenericData.Record(older);
-		old.put("eventId", "e-old");
-		old.put("customerId", "c-old");
-		old.put("occurredAt", SampleEvents.OCCURRED_AT);
-		old.put("responseId", "r-old");
-		old.put("surveyId", "s-old");
-		old.put("score", 10);
-		old.put("touchpoint", "SUPPORT");
+		GenericRecord old = OlderSchemas.surveyRespondedV0("c-old", 10);
 		AvroSerializer<GenericRecord> oldProducer = new AvroSerializer<>();
 		oldProducer.configure(this.configs, false);
 		Topic<String, SurveyResponded> current = new TopicCatalogue(this.configs).surveyResponses();
@@ -196,7 +174,7 @@ class AvroSerdeTest {
 
 		assertThat(decoded.getScore()).isEqualTo(10);
 		assertThat(decoded.getSegment()).isNull();
-		assertThat(decoded.getEventId()).isEqualTo("e-old");
+		assertThat(decoded.getCustomerId()).isEqualTo("c-old");
 	}
 
 	@Test

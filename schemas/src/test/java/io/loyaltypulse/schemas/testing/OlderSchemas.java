@@ -1,6 +1,5 @@
-package io.loyaltypulse.contract;
+package io.loyaltypulse.schemas.testing;
 
-import io.loyaltypulse.schemas.testing.SampleEvents;
 import org.apache.avro.LogicalTypes;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
@@ -11,13 +10,13 @@ import org.apache.avro.generic.GenericRecord;
  * Earlier versions of event schemas, as a platform that has not upgraded yet still writes
  * them.
  */
-final class OlderSchemas {
+public final class OlderSchemas {
 
 	private OlderSchemas() {
 	}
 
 	/** SurveyResponded before comment, store, channel, region and segment were added. */
-	static GenericRecord surveyRespondedV0(String customerId, int score) {
+	public static GenericRecord surveyRespondedV0(String customerId, int score) {
 		Schema schema = SchemaBuilder.record("SurveyResponded")
 			.namespace("io.loyaltypulse.events")
 			.fields()
