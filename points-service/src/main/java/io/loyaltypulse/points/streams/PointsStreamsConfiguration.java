@@ -12,9 +12,6 @@ import io.loyaltypulse.points.topology.PointsTopics;
 import io.loyaltypulse.schemas.topics.TopicCatalogue;
 import io.loyaltypulse.schemas.topics.TopicProvisioner;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.common.KafkaException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -30,8 +27,6 @@ import org.springframework.core.env.Environment;
  */
 @Configuration(proxyBeanMethods = false)
 class PointsStreamsConfiguration {
-
-	private static final Logger log = LoggerFactory.getLogger(PointsStreamsConfiguration.class);
 
 	@Bean
 	TopicCatalogue topicCatalogue(KafkaProperties kafka, Environment environment) {
@@ -57,32 +52,7 @@ class PointsStreamsConfiguration {
 
 	private static void provision(TopicCatalogue catalogue, KafkaProperties kafka) {
 		try (Admin admin = Admin.create(kafka.buildAdminProperties())) {
-			TopicProvisioner provisioner = new TopicProvisioner(admin, Duration.ofSeconds(30));
-			// Another instance may be creating the same topics: their metadata can lag a
-			// moment behind its answer, so a failed attempt is retried before giving up.
-			for (int attempt = 1;; attempt++) {
-				try {
-					provisioner.ensure(PointsTopics.newTopics(catalogue));
-					return;
-				}
-				catch (KafkaException ex) {
-					if (attempt == 5) {
-						throw ex;
-					}
-					log.info("Topic provisioning attempt {} failed ({}); retrying", attempt, ex.getMessage());
-					sleep(Duration.ofSeconds(attempt));
-				}
-			}
-		}
-	}
-
-	private static void sleep(Duration pause) {
-		try {
-			Thread.sleep(pause);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("Interrupted while provisioning topics", ex);
+			new TopicProvisioner(admin, Duration.ofSeconds(30)).ensure(PointsTopics.newTopics(catalogue));
 		}
 	}
 

@@ -16,6 +16,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,9 +41,34 @@ public final class TopicProvisioner {
 	}
 
 	/**
+	 * Attempts before a retriable failure (a topic not yet in the metadata) fails
+	 * start-up.
+	 */
+	private static final int ATTEMPTS = 5;
+
+	/**
 	 * Creates the missing topics; fails if an existing one has another partition count.
+	 * Instances starting together race to create the same topics, and a topic another
+	 * instance just created can be missing from the metadata for a moment: a retriable
+	 * failure is retried, with a growing pause.
 	 */
 	public void ensure(Collection<NewTopic> declared) {
+		for (int attempt = 1;; attempt++) {
+			try {
+				ensureOnce(declared);
+				return;
+			}
+			catch (KafkaException ex) {
+				if (attempt == ATTEMPTS || !(ex.getCause() instanceof RetriableException)) {
+					throw ex;
+				}
+				log.info("Topic provisioning attempt {} failed ({}); retrying", attempt, ex.getMessage());
+				pause(Duration.ofSeconds(attempt));
+			}
+		}
+	}
+
+	private void ensureOnce(Collection<NewTopic> declared) {
 		Map<String, NewTopic> byName = declared.stream()
 			.collect(Collectors.toMap(NewTopic::name, Function.identity(), (first, second) -> first));
 		Collection<String> existing = await(this.admin.listTopics().names());
@@ -86,6 +112,16 @@ public final class TopicProvisioner {
 		if (!mismatches.isEmpty()) {
 			throw new IllegalStateException("Topics do not match the configured partition count "
 					+ "(loyalty.topics.partitions; co-partitioned topics must be equal): " + mismatches);
+		}
+	}
+
+	private static void pause(Duration pause) {
+		try {
+			Thread.sleep(pause);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new KafkaException("Interrupted during topic administration", ex);
 		}
 	}
 
