@@ -46,8 +46,7 @@ public final class PointsTestRules {
 	}
 
 	public static LedgerPolicy policy(NegativeBalancePolicy negativeBalancePolicy) {
-		return new LedgerPolicy(Duration.ofDays(30), 12, negativeBalancePolicy, 50, Duration.ofDays(400), 1000,
-				Duration.ofDays(400));
+		return new LedgerPolicy(Duration.ofDays(30), 12, negativeBalancePolicy, 50);
 	}
 
 	public static PointsEngine engine(NegativeBalancePolicy negativeBalancePolicy) {

@@ -44,12 +44,17 @@ import org.springframework.validation.annotation.Validated;
  * @param expiryMonths lots expire this many months after their credit
  * @param negativeBalancePolicy what a refund of already spent points does
  * @param surveyBonusPoints bonus for answering a survey, once per survey; 0 disables
- * @param dedupRetention processed event ids are remembered this long (event time)
- * @param dedupMaxEntries and at most this many per customer
- * @param orderRetention orders are kept for refunds this long
+ * @param dedupRetention processed event ids and decided requests are remembered this long
+ * (event time); an older event goes to the dead-letter topic, since it could be a
+ * forgotten duplicate
+ * @param allowedLateness expiry and tier periods are applied by the punctuator this long
+ * after they fall due, so that events up to this late give the ledger a replay gives
+ * @param orderRetention orders are kept for refunds this long; a refund of an older order
+ * goes to the dead-letter topic
  * @param punctuationInterval how often expiry and tier periods are applied
  * @param idleAdvance a task idle this long advances to the wall clock
- * @param recentTransactions ledger entries kept per customer for the transactions query
+ * @param transactionsRetention ledger entries are kept this long for the transactions
+ * query
  * @param expiringWithinDays default horizon of "expiring soon" in the balance query
  * @param requestTimeout how long a redemption call waits for its outcome
  * @param advertisedHost host other instances reach this one on (application.server)
@@ -68,10 +73,10 @@ public record PointsProperties(@Valid @NotNull Earning earning, @NotEmpty List<@
 		@DefaultValue("24") @Min(1) int expiryMonths,
 		@DefaultValue("ALLOW_NEGATIVE") @NotNull NegativeBalancePolicy negativeBalancePolicy,
 		@DefaultValue("50") @Min(0) long surveyBonusPoints, @DefaultValue("400d") @NotNull Duration dedupRetention,
-		@DefaultValue("2000") @Min(1) int dedupMaxEntries, @DefaultValue("400d") @NotNull Duration orderRetention,
+		@DefaultValue("1h") @NotNull Duration allowedLateness, @DefaultValue("400d") @NotNull Duration orderRetention,
 		@DefaultValue("60s") @NotNull Duration punctuationInterval, @DefaultValue("30s") @NotNull Duration idleAdvance,
-		@DefaultValue("100") @Min(1) int recentTransactions, @DefaultValue("30") @Min(0) int expiringWithinDays,
-		@DefaultValue("10s") @NotNull Duration requestTimeout,
+		@DefaultValue("400d") @NotNull Duration transactionsRetention,
+		@DefaultValue("30") @Min(0) int expiringWithinDays, @DefaultValue("10s") @NotNull Duration requestTimeout,
 		@DefaultValue("127.0.0.1") @NotBlank String advertisedHost, @DefaultValue("") String adminApiKey,
 		@DefaultValue("true") boolean provisionTopics, @DefaultValue("1h") @NotNull Duration maxClockSkew,
 		@DefaultValue("10000000") @Min(1) long maxPointsPerEvent) {
@@ -98,15 +103,31 @@ public record PointsProperties(@Valid @NotNull Earning earning, @NotEmpty List<@
 	}
 
 	@AssertTrue(
-			message = "return-window, dedup-retention, order-retention, punctuation-interval, idle-advance, request-timeout and max-clock-skew must not be negative, and punctuation-interval must be positive")
+			message = "return-window, allowed-lateness, idle-advance and max-clock-skew must not be negative; dedup-retention, order-retention, transactions-retention, punctuation-interval and request-timeout must be positive")
 	public boolean isDurationsValid() {
 		return this.returnWindow == null || this.punctuationInterval == null || this.idleAdvance == null
 				|| this.dedupRetention == null || this.orderRetention == null || this.requestTimeout == null
-				|| this.maxClockSkew == null
+				|| this.maxClockSkew == null || this.allowedLateness == null || this.transactionsRetention == null
 				|| (!this.returnWindow.isNegative() && this.punctuationInterval.isPositive()
 						&& !this.idleAdvance.isNegative() && this.dedupRetention.isPositive()
 						&& this.orderRetention.isPositive() && this.requestTimeout.isPositive()
-						&& !this.maxClockSkew.isNegative());
+						&& !this.maxClockSkew.isNegative() && !this.allowedLateness.isNegative()
+						&& this.transactionsRetention.isPositive());
+	}
+
+	/**
+	 * A refund can only be exact while its order is kept, and the order is kept only as
+	 * long as its purchase could still be recognised as a duplicate; the lateness the
+	 * punctuator waits for must be far shorter than what is remembered.
+	 */
+	@AssertTrue(
+			message = "order-retention must be at least the return-window and at most dedup-retention, and allowed-lateness shorter than dedup-retention")
+	public boolean isRetentionConsistent() {
+		return this.returnWindow == null || this.dedupRetention == null || this.orderRetention == null
+				|| this.allowedLateness == null
+				|| (this.orderRetention.compareTo(this.returnWindow) >= 0
+						&& this.orderRetention.compareTo(this.dedupRetention) <= 0
+						&& this.allowedLateness.compareTo(this.dedupRetention) < 0);
 	}
 
 	public EarningRules earningRules() {
@@ -127,12 +148,13 @@ public record PointsProperties(@Valid @NotNull Earning earning, @NotEmpty List<@
 
 	public LedgerPolicy ledgerPolicy() {
 		return new LedgerPolicy(this.returnWindow, this.expiryMonths, this.negativeBalancePolicy,
-				this.surveyBonusPoints, this.dedupRetention, this.dedupMaxEntries, this.orderRetention);
+				this.surveyBonusPoints);
 	}
 
 	public PointsTopology.Options topologyOptions() {
-		return new PointsTopology.Options(this.punctuationInterval, this.idleAdvance, this.recentTransactions,
-				this.maxClockSkew, this.maxPointsPerEvent);
+		return new PointsTopology.Options(this.punctuationInterval, this.idleAdvance, this.allowedLateness,
+				this.maxClockSkew, this.maxPointsPerEvent, this.dedupRetention, this.orderRetention,
+				this.transactionsRetention);
 	}
 
 	/**

@@ -1,27 +1,20 @@
 package io.loyaltypulse.points.ledger;
 
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 import io.loyaltypulse.points.tiers.TierStatus;
 
 /**
- * Everything the points engine knows about one customer: the one state record per
- * customer, in the {@code points-accounts} store. Its fields are package-private and
- * changed only by {@link PointsEngine}; it is persisted by {@link CustomerAccountSerde},
- * whose {@code version} field lets a later release read what this one wrote.
+ * The hot part of what the points engine knows about one customer, read and written by
+ * every event: counters, the lots and the tier. The one state record per customer, in the
+ * {@code points-accounts} store; kept small on purpose, because its size is the engine's
+ * cost. Orders, processed event ids and decided requests are in {@link CustomerHistory},
+ * read only when an event needs them and forgotten after their retention. Fields are
+ * package-private and changed only by {@link PointsEngine}; persisted by
+ * {@link CustomerAccountSerde}.
  */
 public final class CustomerAccount {
-
-	/** Format of the persisted record; see {@link CustomerAccountSerde}. */
-	static final int CURRENT_VERSION = 1;
-
-	int version = CURRENT_VERSION;
 
 	String customerId;
 
@@ -39,22 +32,16 @@ public final class CustomerAccount {
 	 */
 	long shortfall;
 
+	/**
+	 * When the last ledger entry took effect (epoch millis): entries are kept for the
+	 * transactions query in this order, which is the ledger's order.
+	 */
+	long lastEntryAt;
+
 	/** Lots with points remaining, soonest expiry first. */
 	List<Lot> lots = new ArrayList<>();
 
-	/** Orders by order id, kept for exact refunds. */
-	Map<String, OrderRecord> orders = new HashMap<>();
-
 	TierStatus tiers = TierStatus.initial();
-
-	/** Surveys a bonus was paid for. */
-	Set<String> rewardedSurveys = new LinkedHashSet<>();
-
-	/** Processed event ids with their event time (epoch millis), oldest first. */
-	LinkedHashMap<String, Long> processed = new LinkedHashMap<>();
-
-	/** Decided requests by request id, oldest first, to answer a retry the same way. */
-	LinkedHashMap<String, RequestRecord> requests = new LinkedHashMap<>();
 
 	/**
 	 * The due time under which the account is registered in the schedule store (epoch
@@ -79,6 +66,10 @@ public final class CustomerAccount {
 		return this.sequence;
 	}
 
+	public long lastEntryAt() {
+		return this.lastEntryAt;
+	}
+
 	public long scheduledAt() {
 		return this.scheduledAt;
 	}
@@ -89,15 +80,6 @@ public final class CustomerAccount {
 
 	public TierStatus tiers() {
 		return this.tiers;
-	}
-
-	/**
-	 * True while nothing the customer did has left a trace: no ledger entry, order,
-	 * request or survey (processed event ids do not count: the event being applied is
-	 * already among them).
-	 */
-	boolean isNew() {
-		return this.sequence == 0 && this.orders.isEmpty() && this.requests.isEmpty() && this.rewardedSurveys.isEmpty();
 	}
 
 	long available(long at) {
@@ -118,31 +100,6 @@ public final class CustomerAccount {
 			}
 		}
 		return sum;
-	}
-
-	/** A decided request, kept so that a retry gets the same answer. */
-	static final class RequestRecord {
-
-		String fingerprint;
-
-		String status;
-
-		long points;
-
-		String transactionId;
-
-		long availableAfter;
-
-		long pendingAfter;
-
-		String explanation;
-
-		/** How many outcomes were published for the request, for unique outcome ids. */
-		int answers;
-
-		RequestRecord() {
-		}
-
 	}
 
 }

@@ -2,41 +2,26 @@ package io.loyaltypulse.points.ledger;
 
 import java.util.function.LongConsumer;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
-import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.common.serialization.Deserializer;
-import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.common.serialization.Serializer;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.json.JsonMapper;
+import io.loyaltypulse.points.storage.StateReader;
+import io.loyaltypulse.points.storage.StateWriter;
+import io.loyaltypulse.points.storage.VersionedSerde;
+import io.loyaltypulse.points.tiers.TierStatusCodec;
 
 /**
- * Persists a {@link CustomerAccount} in the state store and its changelog as compact JSON
- * of its fields, with a {@code version}: a later release that changes the record reads
- * this one's by the version, and this release refuses, loudly, a record from a newer one
- * instead of silently dropping what it does not know. JSON rather than a registry-backed
- * Avro serde keeps the state store independent of the schema registry; the price is size
- * (see docs/benchmarks.md for the bytes per customer).
+ * Persists a {@link CustomerAccount} in the {@code points-accounts} store and its
+ * changelog. Version 2: the compact binary form (version 1 was JSON with the orders and
+ * event ids inside, never released).
  */
-public final class CustomerAccountSerde implements Serde<CustomerAccount> {
+public final class CustomerAccountSerde extends VersionedSerde<CustomerAccount> {
 
-	private final JsonMapper mapper = JsonMapper.builder()
-		.changeDefaultVisibility((checker) -> checker.withFieldVisibility(Visibility.ANY)
-			.withGetterVisibility(Visibility.NONE)
-			.withIsGetterVisibility(Visibility.NONE)
-			.withSetterVisibility(Visibility.NONE))
-		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-		.build();
-
-	private final LongConsumer sizeObserver;
+	private static final int VERSION = 2;
 
 	/**
 	 * @param sizeObserver told the size in bytes of every record written, for the
 	 * state-size metric
 	 */
 	public CustomerAccountSerde(LongConsumer sizeObserver) {
-		this.sizeObserver = sizeObserver;
+		super("points account", VERSION, sizeObserver);
 	}
 
 	public CustomerAccountSerde() {
@@ -45,42 +30,50 @@ public final class CustomerAccountSerde implements Serde<CustomerAccount> {
 	}
 
 	@Override
-	public Serializer<CustomerAccount> serializer() {
-		return (topic, account) -> {
-			if (account == null) {
-				return null;
-			}
-			try {
-				byte[] bytes = this.mapper.writeValueAsBytes(account);
-				this.sizeObserver.accept(bytes.length);
-				return bytes;
-			}
-			catch (JacksonException ex) {
-				throw new SerializationException("Cannot write the points account of " + account.customerId, ex);
-			}
-		};
+	protected void write(CustomerAccount account, StateWriter out) {
+		out.writeString(account.customerId)
+			.writeLong(account.sequence)
+			.writeLong(account.debt)
+			.writeLong(account.shortfall)
+			.writeLong(account.lastEntryAt)
+			.writeLong(account.scheduledAt);
+		out.writeInt(account.lots.size());
+		for (Lot lot : account.lots) {
+			out.writeLong(lot.sequence)
+				.writeString(lot.orderId)
+				.writeLong(lot.points)
+				.writeLong(lot.remaining)
+				.writeLong(lot.availableAt)
+				.writeLong(lot.expiresAt);
+		}
+		TierStatusCodec.write(account.tiers, out);
 	}
 
 	@Override
-	public Deserializer<CustomerAccount> deserializer() {
-		return (topic, bytes) -> {
-			if (bytes == null) {
-				return null;
-			}
-			CustomerAccount account;
-			try {
-				account = this.mapper.readValue(bytes, CustomerAccount.class);
-			}
-			catch (JacksonException ex) {
-				throw new SerializationException("Cannot read a points account from " + topic, ex);
-			}
-			if (account.version > CustomerAccount.CURRENT_VERSION) {
-				throw new SerializationException("Points account of " + account.customerId + " has version "
-						+ account.version + ", written by a newer release; this one reads up to "
-						+ CustomerAccount.CURRENT_VERSION + ". Roll forward, not back.");
-			}
-			return account;
-		};
+	protected CustomerAccount read(int version, StateReader in) {
+		if (version < VERSION) {
+			throw new StateReader.CorruptStateException("version " + version + " was never released");
+		}
+		CustomerAccount account = new CustomerAccount();
+		account.customerId = in.readString();
+		account.sequence = in.readLong();
+		account.debt = in.readLong();
+		account.shortfall = in.readLong();
+		account.lastEntryAt = in.readLong();
+		account.scheduledAt = in.readLong();
+		int lots = in.readCount();
+		for (int i = 0; i < lots; i++) {
+			Lot lot = new Lot();
+			lot.sequence = in.readLong();
+			lot.orderId = in.readString();
+			lot.points = in.readLong();
+			lot.remaining = in.readLong();
+			lot.availableAt = in.readLong();
+			lot.expiresAt = in.readLong();
+			account.lots.add(lot);
+		}
+		account.tiers = TierStatusCodec.read(in);
+		return account;
 	}
 
 }

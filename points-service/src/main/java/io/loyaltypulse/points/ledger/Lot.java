@@ -7,11 +7,11 @@ package io.loyaltypulse.points.ledger;
  */
 final class Lot {
 
-	/** The transaction id of the credit that created the lot. */
-	String id;
-
-	/** The event that caused the credit. */
-	String sourceEventId;
+	/**
+	 * The ledger sequence of the credit that created the lot: the lot id is that
+	 * transaction's id, {@code customerId:sequence}, also the source of its EXPIRE entry.
+	 */
+	long sequence;
 
 	/** The order the points were earned on, for EARN lots. */
 	String orderId;
@@ -31,14 +31,17 @@ final class Lot {
 	Lot() {
 	}
 
-	Lot(String id, String sourceEventId, String orderId, long points, long availableAt, long expiresAt) {
-		this.id = id;
-		this.sourceEventId = sourceEventId;
+	Lot(long sequence, String orderId, long points, long availableAt, long expiresAt) {
+		this.sequence = sequence;
 		this.orderId = orderId;
 		this.points = points;
 		this.remaining = points;
 		this.availableAt = availableAt;
 		this.expiresAt = expiresAt;
+	}
+
+	String id(String customerId) {
+		return customerId + ":" + this.sequence;
 	}
 
 	boolean isAvailableAt(long at) {

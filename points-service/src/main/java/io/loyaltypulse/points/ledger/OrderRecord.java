@@ -1,21 +1,42 @@
 package io.loyaltypulse.points.ledger;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * What a customer's order did to their points, kept so that refunds are exact: the points
  * each line earned, what was already taken back, and the points redeemed against the
- * order and already restored. Persisted as part of {@link CustomerAccount}.
+ * order and already restored. Kept in {@link CustomerHistory} for the order retention
+ * after {@link #storedAt}; persisted by {@link OrderRecordSerde}.
  */
-final class OrderRecord {
+public final class OrderRecord {
+
+	String orderId;
+
+	/**
+	 * The time the record is stored under (epoch millis): when it was first written, by
+	 * the purchase or by a redemption against the order. Never changes, so that an update
+	 * replaces the record instead of adding another.
+	 */
+	long storedAt;
+
+	/** The purchase event that earned on the order; null if only redeemed against. */
+	String earnEventId;
+
+	/**
+	 * The refund events applied to the order: a redelivered one is recognised here, for
+	 * as long as the order is kept.
+	 */
+	List<String> refundEventIds = new ArrayList<>();
 
 	/** When the order was earned on (epoch millis); 0 if only redeemed against. */
 	long earnedAt;
 
-	/** The EARN lot, if the order earned points. */
-	String lotId;
+	/** The ledger sequence of the EARN lot; 0 if the order earned no points. */
+	long lotSequence;
 
 	/** What the customer paid, in the order currency; null if only redeemed against. */
 	BigDecimal total;
@@ -40,8 +61,28 @@ final class OrderRecord {
 	/** Redeemed points given back by refunds so far. */
 	long restored;
 
+	OrderRecord() {
+	}
+
+	OrderRecord(String orderId, long storedAt) {
+		this.orderId = orderId;
+		this.storedAt = storedAt;
+	}
+
+	public String orderId() {
+		return this.orderId;
+	}
+
+	public long storedAt() {
+		return this.storedAt;
+	}
+
 	boolean wasEarned() {
 		return this.total != null;
+	}
+
+	boolean isFullyRefunded() {
+		return wasEarned() && this.total.signum() > 0 && this.refunded.compareTo(this.total) >= 0;
 	}
 
 	/** Points one line earned and how many of its units were refunded. */

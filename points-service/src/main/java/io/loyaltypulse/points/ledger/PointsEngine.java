@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -41,16 +40,18 @@ import org.apache.avro.specific.SpecificRecord;
  * the fold of the ledger.
  *
  * <p>
- * Pure and single-threaded: no Kafka, no clock. Time is the event's time (or the
- * punctuator's), which is what makes a replay produce the same ledger. A rejected event
- * ({@link InvalidEventException}) may leave the account half-changed: callers apply
- * events to a freshly read account and store it only on success.
+ * Pure and single-threaded: no Kafka, no clock. The account is the customer's hot state,
+ * the {@link CustomerHistory} their orders, processed ids and decided requests. Time is
+ * the event's time (or the punctuator's), which is what makes a replay produce the same
+ * ledger. A rejected event ({@link InvalidEventException}) may leave the account
+ * half-changed: callers apply events to a freshly read account and store it only on
+ * success.
  */
 public final class PointsEngine {
 
 	private static final Comparator<Lot> SPENDING_ORDER = Comparator.comparingLong((Lot lot) -> lot.expiresAt)
 		.thenComparingLong((lot) -> lot.availableAt)
-		.thenComparing((lot) -> lot.id);
+		.thenComparingLong((lot) -> lot.sequence);
 
 	private final EarningCalculator earning;
 
@@ -67,32 +68,24 @@ public final class PointsEngine {
 	/**
 	 * Applies an input event: a purchase, refund, survey response or points request. An
 	 * event whose id was processed before changes nothing (a repeated request is answered
-	 * again with its first outcome).
+	 * again with its first outcome). Purchases and refunds are recognised by their
+	 * order's record, which keeps the ids of the events that changed it; the others by
+	 * the history's processed ids.
 	 * @return the ledger entries, request outcomes and tier events, in order
 	 */
-	public List<SpecificRecord> apply(CustomerAccount account, SpecificRecord event) {
+	public List<SpecificRecord> apply(CustomerAccount account, CustomerHistory history, SpecificRecord event) {
 		List<SpecificRecord> out = new ArrayList<>();
 		switch (event) {
-			case PurchaseCompleted purchase -> {
-				if (firstTime(account, purchase.getEventId(), purchase.getOccurredAt())) {
-					advance(account, purchase.getOccurredAt(), out);
-					earn(account, purchase, out);
-				}
-			}
-			case PurchaseRefunded refund -> {
-				if (firstTime(account, refund.getEventId(), refund.getOccurredAt())) {
-					advance(account, refund.getOccurredAt(), out);
-					refund(account, refund, out);
-				}
-			}
+			case PurchaseCompleted purchase -> earn(account, history, purchase, out);
+			case PurchaseRefunded refund -> refund(account, history, refund, out);
 			case SurveyResponded response -> {
-				if (firstTime(account, response.getEventId(), response.getOccurredAt())) {
+				if (history.firstTime(response.getEventId(), response.getOccurredAt())) {
 					advance(account, response.getOccurredAt(), out);
-					surveyBonus(account, response, out);
+					surveyBonus(account, history, response, out);
 				}
 			}
-			case PointsRedemptionRequested request -> redeem(account, request, out);
-			case PointsAdjustmentRequested request -> adjust(account, request, out);
+			case PointsRedemptionRequested request -> redeem(account, history, request, out);
+			case PointsAdjustmentRequested request -> adjust(account, history, request, out);
 			default ->
 				throw new InvalidEventException("points-service does not handle " + event.getSchema().getFullName());
 		}
@@ -147,16 +140,22 @@ public final class PointsEngine {
 
 	// ---- purchases -------------------------------------------------------------
 
-	private void earn(CustomerAccount account, PurchaseCompleted purchase, List<SpecificRecord> out) {
-		validate(purchase);
-		OrderRecord existing = account.orders.get(purchase.getOrderId());
+	private void earn(CustomerAccount account, CustomerHistory history, PurchaseCompleted purchase,
+			List<SpecificRecord> out) {
+		OrderRecord existing = history.order(purchase.getOrderId());
 		if (existing != null && existing.wasEarned()) {
+			if (existing.earnEventId.equals(purchase.getEventId())) {
+				return;
+			}
 			throw new InvalidEventException("order " + purchase.getOrderId()
 					+ " already earned points under another eventId; the same fact must keep its eventId");
 		}
+		validate(purchase);
 		Instant at = purchase.getOccurredAt();
+		advance(account, at, out);
 		Earning earned = this.earning.earn(purchase, this.tiers.current(account.tiers));
-		OrderRecord order = (existing != null) ? existing : new OrderRecord();
+		OrderRecord order = (existing != null) ? existing : new OrderRecord(purchase.getOrderId(), at.toEpochMilli());
+		order.earnEventId = purchase.getEventId();
 		order.earnedAt = at.toEpochMilli();
 		order.total = purchase.getTotal();
 		order.currency = purchase.getCurrency();
@@ -164,16 +163,16 @@ public final class PointsEngine {
 		for (LineEarning line : earned.lines()) {
 			order.lines.put(line.lineId(), new OrderRecord.LineRecord(line.quantity(), line.points()));
 		}
-		account.orders.put(purchase.getOrderId(), order);
 		if (earned.points() > 0) {
 			long availableAt = at.plus(this.policy.returnWindow()).toEpochMilli();
 			PointsTransaction entry = credit(account, PointsTransactionKind.EARN, earned.points(), at,
 					purchase.getEventId(), purchase.getOrderId(), availableAt,
 					earned.explanation() + "; pending until the return window ends", null);
-			order.lotId = entry.getEventId();
+			order.lotSequence = entry.getSequence();
 			out.add(entry);
 			out.addAll(this.tiers.addQualifying(account.tiers, account.customerId, at, earned.points(), at));
 		}
+		history.saveOrder(order);
 	}
 
 	private static void validate(PurchaseCompleted purchase) {
@@ -206,31 +205,36 @@ public final class PointsEngine {
 
 	// ---- refunds ---------------------------------------------------------------
 
-	private void refund(CustomerAccount account, PurchaseRefunded refund, List<SpecificRecord> out) {
-		if (account.isNew()) {
-			throw new InvalidEventException("refund " + refund.getRefundId() + " for unknown customer "
-					+ refund.getCustomerId() + ": no purchase of theirs was processed");
-		}
-		OrderRecord order = account.orders.get(refund.getOrderId());
+	private void refund(CustomerAccount account, CustomerHistory history, PurchaseRefunded refund,
+			List<SpecificRecord> out) {
+		OrderRecord order = history.order(refund.getOrderId());
 		if (order == null || !order.wasEarned()) {
 			throw new InvalidEventException(
-					"refund " + refund.getRefundId() + " of unknown order " + refund.getOrderId());
+					"refund " + refund.getRefundId() + " of unknown order " + refund.getOrderId() + " of customer "
+							+ refund.getCustomerId() + ": no purchase of it was processed within the order retention");
 		}
+		if (order.refundEventIds.contains(refund.getEventId())) {
+			return;
+		}
+		advance(account, refund.getOccurredAt(), out);
+		order.refundEventIds.add(refund.getEventId());
 		if (!order.currency.equals(refund.getCurrency())) {
 			throw new InvalidEventException("refund " + refund.getRefundId() + " in " + refund.getCurrency()
 					+ " of an order paid in " + order.currency);
 		}
-		BigDecimal refunded = order.refunded.add(refund.getAmount());
-		if (refund.getAmount().signum() <= 0 || refunded.compareTo(order.total) > 0) {
+		BigDecimal left = order.total.subtract(order.refunded);
+		if (refund.getAmount().signum() <= 0 || refund.getAmount().compareTo(left) > 0) {
 			throw new InvalidEventException("refund " + refund.getRefundId() + " of " + refund.getAmount()
 					+ " is not positive or exceeds what is left of order " + refund.getOrderId());
 		}
-		long reversal = refund.getLines().isEmpty() ? amountReversal(order, refunded) : lineReversal(order, refund);
-		// Cumulative: what the refunded share of everything redeemed against the order is
-		// worth, less what was restored before (redemptions may come between refunds).
-		long restore = (order.total.signum() == 0) ? 0
-				: Math.max(0, share(order.redeemed, refunded, order.total) - order.restored);
-		order.refunded = refunded;
+		// Amounts are shared out over what is still unrefunded, so that refunds by lines
+		// and by amount can follow each other without counting a part twice, and the last
+		// refund takes back exactly what is left.
+		long reversal = refund.getLines().isEmpty() ? share(order.points - order.reversed, refund.getAmount(), left)
+				: lineReversal(order, refund);
+		long restore = share(order.redeemed - order.restored, refund.getAmount(), left);
+		order.refunded = order.refunded.add(refund.getAmount());
+		BigDecimal refunded = order.refunded;
 
 		Instant at = refund.getOccurredAt();
 		if (restore > 0) {
@@ -248,6 +252,7 @@ public final class PointsEngine {
 			out.addAll(this.tiers.addQualifying(account.tiers, account.customerId, Instant.ofEpochMilli(order.earnedAt),
 					-reversal, at));
 		}
+		history.saveOrder(order);
 	}
 
 	/**
@@ -277,17 +282,13 @@ public final class PointsEngine {
 	}
 
 	/**
-	 * Points to take back for a refund of an amount: the refunded share of the order's
-	 * points, cumulative and rounded down.
+	 * The share {@code part / whole} of some points, rounded down; all of them when the
+	 * part is the whole.
 	 */
-	private static long amountReversal(OrderRecord order, BigDecimal refundedAfter) {
-		if (order.total.signum() == 0) {
+	private static long share(long points, BigDecimal part, BigDecimal whole) {
+		if (points <= 0 || whole.signum() <= 0) {
 			return 0;
 		}
-		return Math.max(0, share(order.points, refundedAfter, order.total) - order.reversed);
-	}
-
-	private static long share(long points, BigDecimal part, BigDecimal whole) {
 		return BigDecimal.valueOf(points).multiply(part).divide(whole, 0, RoundingMode.DOWN).longValueExact();
 	}
 
@@ -295,8 +296,8 @@ public final class PointsEngine {
 			long points) {
 		Instant at = refund.getOccurredAt();
 		List<Lot> sources = new ArrayList<>();
-		account.lots.stream().filter((lot) -> lot.id.equals(order.lotId)).forEach(sources::add);
-		account.lots.stream().filter((lot) -> !lot.id.equals(order.lotId)).forEach(sources::add);
+		account.lots.stream().filter((lot) -> lot.sequence == order.lotSequence).forEach(sources::add);
+		account.lots.stream().filter((lot) -> lot.sequence != order.lotSequence).forEach(sources::add);
 		List<PointsLotMovement> movements = new ArrayList<>();
 		long missing = draw(account, sources, points, movements);
 		long taken = points - missing;
@@ -328,9 +329,10 @@ public final class PointsEngine {
 
 	// ---- survey bonus ----------------------------------------------------------
 
-	private void surveyBonus(CustomerAccount account, SurveyResponded response, List<SpecificRecord> out) {
+	private void surveyBonus(CustomerAccount account, CustomerHistory history, SurveyResponded response,
+			List<SpecificRecord> out) {
 		long bonus = this.policy.surveyBonusPoints();
-		if (bonus <= 0 || !account.rewardedSurveys.add(response.getSurveyId())) {
+		if (bonus <= 0 || !history.firstBonusFor(response.getSurveyId(), response.getOccurredAt())) {
 			return;
 		}
 		Instant at = response.getOccurredAt();
@@ -341,33 +343,34 @@ public final class PointsEngine {
 
 	// ---- requests --------------------------------------------------------------
 
-	private void redeem(CustomerAccount account, PointsRedemptionRequested request, List<SpecificRecord> out) {
+	private void redeem(CustomerAccount account, CustomerHistory history, PointsRedemptionRequested request,
+			List<SpecificRecord> out) {
 		String fingerprint = "R|%d|%s|%s".formatted(request.getPoints(), request.getOrderId(),
 				request.getDescription());
-		if (answerAgain(account, request.getEventId(), fingerprint, PointsRequestKind.REDEMPTION, request.getPoints(),
-				request.getOccurredAt(), out)) {
+		if (answerAgain(account, history, request.getEventId(), fingerprint, PointsRequestKind.REDEMPTION,
+				request.getPoints(), request.getOccurredAt(), out)) {
 			return;
 		}
 		Instant at = request.getOccurredAt();
 		advance(account, at, out);
 		if (request.getPoints() <= 0) {
-			decide(account, request.getEventId(), fingerprint, PointsRequestKind.REDEMPTION, request.getPoints(), at,
-					PointsRequestStatus.INVALID, null, "a redemption must be of at least 1 point", out);
+			decide(account, history, request.getEventId(), fingerprint, PointsRequestKind.REDEMPTION,
+					request.getPoints(), at, PointsRequestStatus.INVALID, null,
+					"a redemption must be of at least 1 point", out);
 			return;
 		}
-		OrderRecord against = (request.getOrderId() != null) ? account.orders.get(request.getOrderId()) : null;
-		if (against != null && against.wasEarned() && against.total.signum() > 0
-				&& against.refunded.compareTo(against.total) >= 0) {
-			decide(account, request.getEventId(), fingerprint, PointsRequestKind.REDEMPTION, request.getPoints(), at,
-					PointsRequestStatus.INVALID, null,
+		OrderRecord against = (request.getOrderId() != null) ? history.order(request.getOrderId()) : null;
+		if (against != null && against.isFullyRefunded()) {
+			decide(account, history, request.getEventId(), fingerprint, PointsRequestKind.REDEMPTION,
+					request.getPoints(), at, PointsRequestStatus.INVALID, null,
 					"order %s is fully refunded: no points can be redeemed against it".formatted(request.getOrderId()),
 					out);
 			return;
 		}
 		long available = account.available(at.toEpochMilli());
 		if (available < request.getPoints()) {
-			decide(account, request.getEventId(), fingerprint, PointsRequestKind.REDEMPTION, request.getPoints(), at,
-					PointsRequestStatus.INSUFFICIENT_POINTS, null,
+			decide(account, history, request.getEventId(), fingerprint, PointsRequestKind.REDEMPTION,
+					request.getPoints(), at, PointsRequestStatus.INSUFFICIENT_POINTS, null,
 					"%d points requested, %d available".formatted(request.getPoints(), Math.max(0, available)), out);
 			return;
 		}
@@ -377,26 +380,28 @@ public final class PointsEngine {
 						(request.getOrderId() != null) ? " against order " + request.getOrderId() : "",
 						(request.getDescription() != null) ? " (" + request.getDescription() + ")" : ""));
 		if (request.getOrderId() != null) {
-			account.orders.computeIfAbsent(request.getOrderId(), (id) -> new OrderRecord()).redeemed += request
-				.getPoints();
+			OrderRecord order = (against != null) ? against : new OrderRecord(request.getOrderId(), at.toEpochMilli());
+			order.redeemed += request.getPoints();
+			history.saveOrder(order);
 		}
 		out.add(entry);
-		decide(account, request.getEventId(), fingerprint, PointsRequestKind.REDEMPTION, request.getPoints(), at,
-				PointsRequestStatus.APPROVED, entry.getEventId(), entry.getExplanation(), out);
+		decide(account, history, request.getEventId(), fingerprint, PointsRequestKind.REDEMPTION, request.getPoints(),
+				at, PointsRequestStatus.APPROVED, entry.getEventId(), entry.getExplanation(), out);
 	}
 
-	private void adjust(CustomerAccount account, PointsAdjustmentRequested request, List<SpecificRecord> out) {
+	private void adjust(CustomerAccount account, CustomerHistory history, PointsAdjustmentRequested request,
+			List<SpecificRecord> out) {
 		String fingerprint = "A|%d|%s|%s".formatted(request.getPoints(), request.getReason(), request.getActor());
-		if (answerAgain(account, request.getEventId(), fingerprint, PointsRequestKind.ADJUSTMENT, request.getPoints(),
-				request.getOccurredAt(), out)) {
+		if (answerAgain(account, history, request.getEventId(), fingerprint, PointsRequestKind.ADJUSTMENT,
+				request.getPoints(), request.getOccurredAt(), out)) {
 			return;
 		}
 		Instant at = request.getOccurredAt();
 		advance(account, at, out);
 		if (request.getPoints() == 0 || request.getReason().isBlank() || request.getActor().isBlank()) {
-			decide(account, request.getEventId(), fingerprint, PointsRequestKind.ADJUSTMENT, request.getPoints(), at,
-					PointsRequestStatus.INVALID, null, "an adjustment needs non-zero points, a reason and an actor",
-					out);
+			decide(account, history, request.getEventId(), fingerprint, PointsRequestKind.ADJUSTMENT,
+					request.getPoints(), at, PointsRequestStatus.INVALID, null,
+					"an adjustment needs non-zero points, a reason and an actor", out);
 			return;
 		}
 		String explanation = "Adjustment by %s: %s".formatted(request.getActor(), request.getReason());
@@ -408,8 +413,8 @@ public final class PointsEngine {
 		else {
 			long available = account.available(at.toEpochMilli());
 			if (available < -request.getPoints()) {
-				decide(account, request.getEventId(), fingerprint, PointsRequestKind.ADJUSTMENT, request.getPoints(),
-						at, PointsRequestStatus.INSUFFICIENT_POINTS, null,
+				decide(account, history, request.getEventId(), fingerprint, PointsRequestKind.ADJUSTMENT,
+						request.getPoints(), at, PointsRequestStatus.INSUFFICIENT_POINTS, null,
 						"%d points to debit, %d available".formatted(-request.getPoints(), Math.max(0, available)),
 						out);
 				return;
@@ -418,17 +423,18 @@ public final class PointsEngine {
 					request.getActor(), explanation);
 		}
 		out.add(entry);
-		decide(account, request.getEventId(), fingerprint, PointsRequestKind.ADJUSTMENT, request.getPoints(), at,
-				PointsRequestStatus.APPROVED, entry.getEventId(), explanation, out);
+		decide(account, history, request.getEventId(), fingerprint, PointsRequestKind.ADJUSTMENT, request.getPoints(),
+				at, PointsRequestStatus.APPROVED, entry.getEventId(), explanation, out);
 	}
 
-	private boolean answerAgain(CustomerAccount account, String requestId, String fingerprint, PointsRequestKind kind,
-			long points, Instant at, List<SpecificRecord> out) {
-		CustomerAccount.RequestRecord previous = account.requests.get(requestId);
+	private boolean answerAgain(CustomerAccount account, CustomerHistory history, String requestId, String fingerprint,
+			PointsRequestKind kind, long points, Instant at, List<SpecificRecord> out) {
+		RequestRecord previous = history.request(requestId);
 		if (previous == null) {
 			return false;
 		}
 		previous.answers++;
+		history.saveRequest(previous);
 		boolean same = previous.fingerprint.equals(fingerprint);
 		out.add(PointsRequestOutcome.newBuilder()
 			.setEventId(requestId + ":outcome:" + previous.answers)
@@ -447,10 +453,12 @@ public final class PointsEngine {
 		return true;
 	}
 
-	private void decide(CustomerAccount account, String requestId, String fingerprint, PointsRequestKind kind,
-			long points, Instant at, PointsRequestStatus status, String transactionId, String explanation,
-			List<SpecificRecord> out) {
-		CustomerAccount.RequestRecord record = new CustomerAccount.RequestRecord();
+	private void decide(CustomerAccount account, CustomerHistory history, String requestId, String fingerprint,
+			PointsRequestKind kind, long points, Instant at, PointsRequestStatus status, String transactionId,
+			String explanation, List<SpecificRecord> out) {
+		RequestRecord record = new RequestRecord();
+		record.requestId = requestId;
+		record.decidedAt = at.toEpochMilli();
 		record.fingerprint = fingerprint;
 		record.status = status.name();
 		record.points = points;
@@ -459,8 +467,7 @@ public final class PointsEngine {
 		record.pendingAfter = account.pending(at.toEpochMilli());
 		record.explanation = explanation;
 		record.answers = 1;
-		account.requests.put(requestId, record);
-		forgetOldRequests(account);
+		history.saveRequest(record);
 		out.add(PointsRequestOutcome.newBuilder()
 			.setEventId(requestId + ":outcome:1")
 			.setCustomerId(account.customerId)
@@ -494,37 +501,40 @@ public final class PointsEngine {
 			}
 		}
 		out.addAll(this.tiers.advance(account.tiers, account.customerId, until));
-		forgetOldOrders(account, until);
 	}
 
 	private void expire(CustomerAccount account, Lot lot, List<SpecificRecord> out) {
 		account.lots.remove(lot);
 		Instant at = Instant.ofEpochMilli(lot.expiresAt);
-		List<PointsLotMovement> movements = List.of(movement(lot, -lot.remaining));
-		out.add(entry(account, PointsTransactionKind.EXPIRE, -lot.remaining, at, lot.sourceEventId, lot.orderId, null,
-				null, movements, 0, null, "%d of the %d points of lot %s expired %d months after their credit"
-					.formatted(lot.remaining, lot.points, lot.id, this.policy.expiryMonths())));
+		String lotId = lot.id(account.customerId);
+		List<PointsLotMovement> movements = List.of(movement(account, lot, -lot.remaining));
+		out.add(entry(account, PointsTransactionKind.EXPIRE, -lot.remaining, at, lotId, lot.orderId, null, null,
+				movements, 0, null, "%d of the %d points of lot %s expired %d months after their credit"
+					.formatted(lot.remaining, lot.points, lotId, this.policy.expiryMonths())));
 	}
 
 	// ---- lots ------------------------------------------------------------------
 
 	private PointsTransaction credit(CustomerAccount account, PointsTransactionKind kind, long points, Instant at,
 			String sourceEventId, String orderId, long availableAt, String explanation, String actor) {
-		String lotId = account.customerId + ":" + (account.sequence + 1);
 		long expiresAt = at.atZone(ZoneOffset.UTC).plusMonths(this.policy.expiryMonths()).toInstant().toEpochMilli();
-		Lot lot = new Lot(lotId, sourceEventId, orderId, points, availableAt, expiresAt);
+		Lot lot = new Lot(account.sequence + 1, orderId, points, availableAt, expiresAt);
 		long settled = Math.min(account.debt, points);
 		if (settled > 0) {
 			account.debt -= settled;
 			lot.remaining -= settled;
 			explanation += "; %d of them settle a negative balance".formatted(settled);
 		}
+		// The movement is what the lot really receives: points that settle a debt never
+		// enter a lot, so the lots' movements always add up to their remaining points.
+		List<PointsLotMovement> movements = List.of();
 		if (lot.remaining > 0) {
 			account.lots.add(lot);
 			account.lots.sort(SPENDING_ORDER);
+			movements = List.of(movement(account, lot, lot.remaining));
 		}
 		return entry(account, kind, points, at, sourceEventId, orderId, Instant.ofEpochMilli(availableAt),
-				Instant.ofEpochMilli(expiresAt), List.of(movement(lot, points)), 0, actor, explanation);
+				Instant.ofEpochMilli(expiresAt), movements, 0, actor, explanation);
 	}
 
 	/** Debits available points, soonest-expiring lots first; the caller checked them. */
@@ -552,16 +562,16 @@ public final class PointsEngine {
 			if (taken > 0) {
 				lot.remaining -= taken;
 				missing -= taken;
-				movements.add(movement(lot, -taken));
+				movements.add(movement(account, lot, -taken));
 			}
 		}
 		account.lots.removeIf((lot) -> lot.remaining == 0);
 		return missing;
 	}
 
-	private static PointsLotMovement movement(Lot lot, long points) {
+	private static PointsLotMovement movement(CustomerAccount account, Lot lot, long points) {
 		return PointsLotMovement.newBuilder()
-			.setLotId(lot.id)
+			.setLotId(lot.id(account.customerId))
 			.setPoints(points)
 			.setExpiresAt(Instant.ofEpochMilli(lot.expiresAt))
 			.build();
@@ -572,6 +582,7 @@ public final class PointsEngine {
 			List<PointsLotMovement> movements, long shortfall, String actor, String explanation) {
 		account.sequence++;
 		long now = at.toEpochMilli();
+		account.lastEntryAt = Math.max(account.lastEntryAt, now);
 		long available = account.available(now);
 		long pending = account.pending(now);
 		return PointsTransaction.newBuilder()
@@ -593,42 +604,6 @@ public final class PointsEngine {
 			.setActor(actor)
 			.setExplanation(explanation)
 			.build();
-	}
-
-	// ---- memory ----------------------------------------------------------------
-
-	/**
-	 * Remembers an event id; false if it was processed before. Ids are forgotten after
-	 * the retention horizon (event time) or beyond the cap, oldest first.
-	 */
-	private boolean firstTime(CustomerAccount account, String eventId, Instant at) {
-		if (account.processed.containsKey(eventId)) {
-			return false;
-		}
-		account.processed.put(eventId, at.toEpochMilli());
-		long horizon = at.minus(this.policy.dedupRetention()).toEpochMilli();
-		Iterator<Map.Entry<String, Long>> oldest = account.processed.entrySet().iterator();
-		while (oldest.hasNext()) {
-			Map.Entry<String, Long> entry = oldest.next();
-			if (account.processed.size() <= this.policy.dedupMaxEntries() && entry.getValue() >= horizon) {
-				break;
-			}
-			oldest.remove();
-		}
-		return true;
-	}
-
-	private void forgetOldRequests(CustomerAccount account) {
-		Iterator<String> oldest = account.requests.keySet().iterator();
-		while (account.requests.size() > this.policy.dedupMaxEntries() && oldest.hasNext()) {
-			oldest.next();
-			oldest.remove();
-		}
-	}
-
-	private void forgetOldOrders(CustomerAccount account, Instant now) {
-		long horizon = now.minus(this.policy.orderRetention()).toEpochMilli();
-		account.orders.values().removeIf((order) -> order.earnedAt > 0 && order.earnedAt < horizon);
 	}
 
 	private static String plain(BigDecimal amount) {

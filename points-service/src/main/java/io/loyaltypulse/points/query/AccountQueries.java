@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -21,14 +22,13 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.HostInfo;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreType;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
-import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.apache.kafka.streams.state.ReadOnlyWindowStore;
+import org.apache.kafka.streams.state.WindowStoreIterator;
 
 import org.springframework.stereotype.Component;
 
@@ -83,22 +83,21 @@ class AccountQueries {
 				this.clock.instant(), expiringWithinDays);
 	}
 
+	/**
+	 * The customer's last ledger entries, newest first: the store keeps them in ledger
+	 * order (see PointsProcessor), so reading backwards from the end is enough.
+	 */
 	List<RecentTransaction> recentTransactions(String customerId, int limit) {
-		ReadOnlyKeyValueStore<String, RecentTransaction> store = localStore(PointsTopology.RECENT_TRANSACTIONS_STORE,
-				customerId, QueryableStoreTypes.keyValueStore());
+		ReadOnlyWindowStore<String, RecentTransaction> store = localStore(PointsTopology.TRANSACTIONS_STORE, customerId,
+				QueryableStoreTypes.windowStore());
 		List<RecentTransaction> entries = new ArrayList<>();
-		try (KeyValueIterator<String, RecentTransaction> iterator = store.prefixScan(customerId + "|",
-				new StringSerializer())) {
-			while (iterator.hasNext()) {
-				KeyValue<String, RecentTransaction> entry = iterator.next();
-				// another customer's id may start with this one's followed by '|'
-				if (entry.key.length() == customerId.length() + 20) {
-					entries.add(entry.value);
-				}
+		try (WindowStoreIterator<RecentTransaction> newestFirst = store.backwardFetch(customerId, Instant.EPOCH,
+				Instant.ofEpochMilli(Long.MAX_VALUE))) {
+			while (newestFirst.hasNext() && entries.size() < limit) {
+				entries.add(newestFirst.next().value);
 			}
 		}
-		List<RecentTransaction> newestFirst = entries.reversed();
-		return newestFirst.subList(0, Math.min(limit, newestFirst.size()));
+		return entries;
 	}
 
 	/** Sends the same GET to the owner and relays its answer. */

@@ -8,9 +8,13 @@ import java.util.List;
 
 import io.loyaltypulse.events.PointsTransaction;
 import io.loyaltypulse.events.PointsTransactionKind;
+import io.loyaltypulse.events.PurchaseCompleted;
+import io.loyaltypulse.events.PurchaseRefunded;
 import io.loyaltypulse.points.InvalidEventException;
 import io.loyaltypulse.points.ledger.CustomerAccount;
+import io.loyaltypulse.points.ledger.OrderRecord;
 import io.loyaltypulse.points.ledger.PointsEngine;
+import io.loyaltypulse.points.ledger.RequestRecord;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.apache.avro.specific.SpecificRecord;
@@ -21,6 +25,7 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.WindowStore;
 
 /**
  * The single writer of every customer's points: reads the account, lets the
@@ -30,12 +35,18 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * <p>
  * A wall-clock punctuator applies what falls due without an input event (expiry, tier
  * period ends, warnings), from the {@code points-schedule} store. It advances accounts to
- * the task's <em>stream time</em> while records flow, so that replaying a topic produces
- * the same ledger however fast it is replayed; only when the task has been idle for
- * {@code idleAdvance} (caught up: nothing older can still be waiting) does it advance to
- * the wall clock, so that points of a quiet partition still expire on time. It never
- * advances past the wall clock, and an event stamped too far ahead of it
- * ({@code maxClockSkew}) goes to the dead-letter topic.
+ * the task's <em>stream time</em> less the allowed lateness while records flow, so that
+ * replaying a topic produces the same ledger however fast it is replayed, as long as no
+ * event arrives later than that; only when the task has been idle for {@code idleAdvance}
+ * (caught up: nothing older can still be waiting) does it advance to the wall clock (less
+ * the lateness), so that points of a quiet partition still expire. It never advances past
+ * the wall clock, and an event stamped too far ahead of it ({@code maxClockSkew}) goes to
+ * the dead-letter topic.
+ *
+ * <p>
+ * An event older than the task's stream time less the dedup retention goes to the
+ * dead-letter topic too: its id may already be forgotten, so it could be a duplicate that
+ * would be counted again.
  */
 final class PointsProcessor implements Processor<String, SpecificRecord, String, SpecificRecord> {
 
@@ -46,17 +57,15 @@ final class PointsProcessor implements Processor<String, SpecificRecord, String,
 
 	private static final String SCHEDULE_KEY_FORMAT = "%019d";
 
+	/**
+	 * Where {@code appliedUntil} is kept, in the schedule store: it sorts after every
+	 * due-time key, so the punctuator's range never meets it.
+	 */
+	static final String APPLIED_UNTIL_KEY = "~applied-until";
+
 	private final PointsEngine engine;
 
-	private final Duration punctuationInterval;
-
-	private final Duration idleAdvance;
-
-	private final int recentTransactions;
-
-	private final long maxClockSkewMs;
-
-	private final long maxPointsPerEvent;
+	private final PointsTopology.Options options;
 
 	private final MeterRegistry metrics;
 
@@ -68,18 +77,26 @@ final class PointsProcessor implements Processor<String, SpecificRecord, String,
 
 	private KeyValueStore<String, String> schedule;
 
-	private KeyValueStore<String, RecentTransaction> recent;
+	private WindowStore<String, Long> processed;
+
+	private WindowStore<String, OrderRecord> orders;
+
+	private WindowStore<String, RequestRecord> requests;
+
+	private WindowStore<String, RecentTransaction> transactions;
 
 	private long lastRecordAtWallClock;
 
-	PointsProcessor(PointsEngine engine, Duration punctuationInterval, Duration idleAdvance, int recentTransactions,
-			Duration maxClockSkew, long maxPointsPerEvent, MeterRegistry metrics) {
+	/**
+	 * The latest occurredAt of an event the task applied: the newest time its history
+	 * stores hold, so the time their retention counts back from. Unlike stream time, a
+	 * dead-lettered record (stamped in the future, say) does not move it.
+	 */
+	private long appliedUntil;
+
+	PointsProcessor(PointsEngine engine, PointsTopology.Options options, MeterRegistry metrics) {
 		this.engine = engine;
-		this.punctuationInterval = punctuationInterval;
-		this.idleAdvance = idleAdvance;
-		this.recentTransactions = recentTransactions;
-		this.maxClockSkewMs = maxClockSkew.toMillis();
-		this.maxPointsPerEvent = maxPointsPerEvent;
+		this.options = options;
 		this.metrics = metrics;
 		this.punctuationTimer = Timer.builder("points.punctuation.duration")
 			.description("Time one punctuation takes to apply what fell due (expiry, tiers)")
@@ -91,9 +108,14 @@ final class PointsProcessor implements Processor<String, SpecificRecord, String,
 		this.context = context;
 		this.accounts = context.getStateStore(PointsTopology.ACCOUNTS_STORE);
 		this.schedule = context.getStateStore(PointsTopology.SCHEDULE_STORE);
-		this.recent = context.getStateStore(PointsTopology.RECENT_TRANSACTIONS_STORE);
+		this.processed = context.getStateStore(PointsTopology.PROCESSED_STORE);
+		this.orders = context.getStateStore(PointsTopology.ORDERS_STORE);
+		this.requests = context.getStateStore(PointsTopology.REQUESTS_STORE);
+		this.transactions = context.getStateStore(PointsTopology.TRANSACTIONS_STORE);
 		this.lastRecordAtWallClock = context.currentSystemTimeMs();
-		context.schedule(this.punctuationInterval, PunctuationType.WALL_CLOCK_TIME, this::punctuate);
+		String applied = this.schedule.get(APPLIED_UNTIL_KEY);
+		this.appliedUntil = (applied != null) ? Long.parseLong(applied) : Long.MIN_VALUE;
+		context.schedule(this.options.punctuationInterval(), PunctuationType.WALL_CLOCK_TIME, this::punctuate);
 	}
 
 	@Override
@@ -111,14 +133,18 @@ final class PointsProcessor implements Processor<String, SpecificRecord, String,
 			throw new InvalidEventException(
 					"record key " + customerId + " differs from the event's customerId " + eventCustomer);
 		}
-		rejectIfAheadOfTheWallClock(customerId, record.value());
+		Instant occurredAt = occurredAt(customerId, record.value());
+		rejectIfAheadOfTheWallClock(customerId, record.value(), occurredAt);
+		rejectIfTooOldToDeduplicate(customerId, record.value(), occurredAt);
 		CustomerAccount account = this.accounts.get(customerId);
 		if (account == null) {
 			account = CustomerAccount.open(customerId);
 		}
+		long lastEntryAt = account.lastEntryAt();
+		StoreBackedHistory history = new StoreBackedHistory(customerId, this.processed, this.orders, this.requests);
 		List<SpecificRecord> changes;
 		try {
-			changes = this.engine.apply(account, record.value());
+			changes = this.engine.apply(account, history, record.value());
 		}
 		catch (ArithmeticException | DateTimeException ex) {
 			// Absurd values (an amount or a date out of range) are bad data, not a bug:
@@ -128,8 +154,13 @@ final class PointsProcessor implements Processor<String, SpecificRecord, String,
 				.formatted(record.value().getSchema().getName(), customerId, ex.getMessage()), ex);
 		}
 		rejectIfImplausible(customerId, changes);
+		history.flush();
 		save(account);
-		forward(customerId, changes);
+		forward(customerId, lastEntryAt, changes);
+		if (occurredAt.toEpochMilli() > this.appliedUntil) {
+			this.appliedUntil = occurredAt.toEpochMilli();
+			this.schedule.put(APPLIED_UNTIL_KEY, Long.toString(this.appliedUntil));
+		}
 		this.metrics.counter("points.events.processed", "type", record.value().getSchema().getName()).increment();
 	}
 
@@ -139,20 +170,47 @@ final class PointsProcessor implements Processor<String, SpecificRecord, String,
 	 * task) into the future: lots expire, tier periods end. It goes to the dead-letter
 	 * topic instead.
 	 */
-	private void rejectIfAheadOfTheWallClock(String customerId, SpecificRecord event) {
-		Object occurredAt = event.get(event.getSchema().getField("occurredAt").pos());
-		if (!(occurredAt instanceof Instant at)) {
+	private void rejectIfAheadOfTheWallClock(String customerId, SpecificRecord event, Instant at) {
+		long wallClock = this.context.currentSystemTimeMs();
+		long maxClockSkew = this.options.maxClockSkew().toMillis();
+		long limit = (maxClockSkew > Long.MAX_VALUE - wallClock) ? Long.MAX_VALUE : wallClock + maxClockSkew;
+		if (at.isAfter(Instant.ofEpochMilli(limit))) {
+			throw new InvalidEventException("%s for customer %s occurred at %s, more than %s ahead of the wall clock %s"
+				.formatted(event.getSchema().getName(), customerId, at, this.options.maxClockSkew(),
+						Instant.ofEpochMilli(wallClock)));
+		}
+	}
+
+	/**
+	 * An event is recognised as a duplicate by what the history stores remember of it:
+	 * purchases and refunds by their order's record (kept for the order retention), the
+	 * others by their id (kept for the dedup retention). The stores forget what is older
+	 * than that behind the newest time they hold, {@code appliedUntil}; an event older
+	 * than that could therefore be a forgotten duplicate, and is dead-lettered instead of
+	 * risking a second credit.
+	 */
+	private void rejectIfTooOldToDeduplicate(String customerId, SpecificRecord event, Instant at) {
+		if (this.appliedUntil == Long.MIN_VALUE) {
+			return;
+		}
+		boolean byOrder = event instanceof PurchaseCompleted || event instanceof PurchaseRefunded;
+		Duration retention = byOrder ? this.options.orderRetention() : this.options.dedupRetention();
+		long horizon = this.appliedUntil - retention.toMillis();
+		if (at.toEpochMilli() < horizon) {
+			throw new InvalidEventException(
+					"%s for customer %s occurred at %s, before %s: older than the %s (%s, loyalty.points.%s), so it cannot be told from a duplicate"
+						.formatted(event.getSchema().getName(), customerId, at, Instant.ofEpochMilli(horizon),
+								byOrder ? "order retention" : "dedup retention", retention,
+								byOrder ? "order-retention" : "dedup-retention"));
+		}
+	}
+
+	private static Instant occurredAt(String customerId, SpecificRecord event) {
+		if (!(event.get(event.getSchema().getField("occurredAt").pos()) instanceof Instant at)) {
 			throw new InvalidEventException(
 					event.getSchema().getName() + " for customer " + customerId + " has no occurredAt");
 		}
-		long wallClock = this.context.currentSystemTimeMs();
-		long limit = (this.maxClockSkewMs > Long.MAX_VALUE - wallClock) ? Long.MAX_VALUE
-				: wallClock + this.maxClockSkewMs;
-		if (at.isAfter(Instant.ofEpochMilli(limit))) {
-			throw new InvalidEventException("%s for customer %s occurred at %s, more than %s ahead of the wall clock %s"
-				.formatted(event.getSchema().getName(), customerId, at, Duration.ofMillis(this.maxClockSkewMs),
-						Instant.ofEpochMilli(wallClock)));
-		}
+		return at;
 	}
 
 	/**
@@ -162,23 +220,25 @@ final class PointsProcessor implements Processor<String, SpecificRecord, String,
 	private void rejectIfImplausible(String customerId, List<SpecificRecord> changes) {
 		for (SpecificRecord change : changes) {
 			if (change instanceof PointsTransaction entry && entry.getKind() == PointsTransactionKind.EARN
-					&& entry.getPoints() > this.maxPointsPerEvent) {
+					&& entry.getPoints() > this.options.maxPointsPerEvent()) {
 				throw new InvalidEventException(
 						"purchase %s of customer %s would earn %d points, more than the %d allowed per event (loyalty.points.max-points-per-event)"
-							.formatted(entry.getOrderId(), customerId, entry.getPoints(), this.maxPointsPerEvent));
+							.formatted(entry.getOrderId(), customerId, entry.getPoints(),
+									this.options.maxPointsPerEvent()));
 			}
 		}
 	}
 
 	private void punctuate(long wallClock) {
-		long streamTime = this.context.currentStreamTimeMs();
-		boolean idle = wallClock - this.lastRecordAtWallClock >= this.idleAdvance.toMillis();
-		// Stream time is the highest record timestamp the task has seen, and a record
-		// stamped in the future (a producer's clock, a bad occurredAt) moves it there for
-		// good, even when that record is dead-lettered (max-clock-skew). The bound on the
-		// wall clock is what protects every other customer of the task: their lots never
-		// expire, and their tier periods never end, before they really fall due.
-		long asOf = idle ? wallClock : Math.min(streamTime, wallClock);
+		boolean idle = wallClock - this.lastRecordAtWallClock >= this.options.idleAdvance().toMillis();
+		// The time of the events applied, not stream time: a dead-lettered record stamped
+		// in the future (a producer's clock, a bad occurredAt) moves stream time there
+		// for
+		// good. The bound on the wall clock protects every other customer of the task all
+		// the same: their lots never expire, and their tier periods never end, before
+		// they really fall due.
+		long asOf = (idle ? wallClock : Math.min(this.appliedUntil, wallClock))
+				- this.options.allowedLateness().toMillis();
 		if (asOf <= 0) {
 			return;
 		}
@@ -199,9 +259,10 @@ final class PointsProcessor implements Processor<String, SpecificRecord, String,
 				this.schedule.delete(entry.key);
 				continue;
 			}
+			long lastEntryAt = account.lastEntryAt();
 			List<SpecificRecord> changes = this.engine.advance(account, Instant.ofEpochMilli(asOf));
 			save(account);
-			forward(entry.value, changes);
+			forward(entry.value, lastEntryAt, changes);
 		}
 		this.metrics.counter("points.punctuation.accounts").increment(due.size());
 	}
@@ -220,31 +281,27 @@ final class PointsProcessor implements Processor<String, SpecificRecord, String,
 		this.accounts.put(account.customerId(), account);
 	}
 
-	private void forward(String customerId, List<SpecificRecord> changes) {
+	/**
+	 * Forwards the changes and keeps the ledger entries for the transactions query, each
+	 * under the latest time of the customer's entries so far: the store's time order is
+	 * then the ledger's order even when an entry takes effect earlier than the one before
+	 * (an expiry applied by a later event).
+	 */
+	private void forward(String customerId, long lastEntryAt, List<SpecificRecord> changes) {
+		long storedAt = lastEntryAt;
 		for (SpecificRecord change : changes) {
 			long timestamp = ((Instant) change.get(change.getSchema().getField("occurredAt").pos())).toEpochMilli();
 			if (change instanceof PointsTransaction entry) {
-				remember(entry);
+				storedAt = Math.max(storedAt, timestamp);
+				this.transactions.put(customerId, RecentTransaction.of(entry), storedAt);
 				this.metrics.counter("points.ledger.entries", "kind", entry.getKind().name()).increment();
 			}
 			this.context.forward(new Record<>(customerId, change, timestamp));
 		}
 	}
 
-	private void remember(PointsTransaction entry) {
-		this.recent.put(recentKey(entry.getCustomerId(), entry.getSequence()), RecentTransaction.of(entry));
-		long forgotten = entry.getSequence() - this.recentTransactions;
-		if (forgotten > 0) {
-			this.recent.delete(recentKey(entry.getCustomerId(), forgotten));
-		}
-	}
-
 	static String scheduleKey(long dueAt, String customerId) {
 		return SCHEDULE_KEY_FORMAT.formatted(dueAt) + "|" + customerId;
-	}
-
-	static String recentKey(String customerId, long sequence) {
-		return customerId + "|" + SCHEDULE_KEY_FORMAT.formatted(sequence);
 	}
 
 }

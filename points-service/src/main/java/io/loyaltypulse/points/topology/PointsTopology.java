@@ -5,7 +5,9 @@ import java.time.Duration;
 import io.loyaltypulse.events.PointsRequestOutcome;
 import io.loyaltypulse.events.PointsTransaction;
 import io.loyaltypulse.points.ledger.CustomerAccount;
+import io.loyaltypulse.points.ledger.OrderRecordSerde;
 import io.loyaltypulse.points.ledger.PointsEngine;
+import io.loyaltypulse.points.ledger.RequestRecordSerde;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
@@ -33,14 +35,37 @@ import org.apache.kafka.streams.state.Stores;
  */
 public final class PointsTopology {
 
-	/** One record per customer: lots, orders, tier, processed event ids. */
+	/** One small record per customer: counters, lots, tier. */
 	public static final String ACCOUNTS_STORE = "points-accounts";
 
 	/** When each account next has something due, for the punctuator. */
 	public static final String SCHEDULE_STORE = "points-schedule";
 
-	/** The last ledger entries per customer, for the transactions query. */
-	public static final String RECENT_TRANSACTIONS_STORE = "points-recent-transactions";
+	/**
+	 * Processed event ids and surveys a bonus was paid for, by customer, for the dedup
+	 * retention.
+	 */
+	public static final String PROCESSED_STORE = "points-processed";
+
+	/** Orders by customer and order id, for the order retention: exact refunds. */
+	public static final String ORDERS_STORE = "points-orders";
+
+	/**
+	 * Decided redemptions and adjustments, for the dedup retention: a retry is answered
+	 * the same way.
+	 */
+	public static final String REQUESTS_STORE = "points-decided-requests";
+
+	/**
+	 * Ledger entries by customer, for the transactions retention: the transactions query.
+	 */
+	public static final String TRANSACTIONS_STORE = "points-transactions";
+
+	/**
+	 * The window stores keep entries by time only; a window of one millisecond is the
+	 * store's unit.
+	 */
+	private static final Duration ENTRY = Duration.ofMillis(1);
 
 	private PointsTopology() {
 	}
@@ -58,19 +83,29 @@ public final class PointsTopology {
 			Serde<CustomerAccount> accountSerde, Options options, MeterRegistry metrics) {
 		Serde<String> keys = Serdes.String();
 		// Caching: a customer updated several times within a commit interval is written
-		// to
-		// RocksDB and its changelog once per commit, not once per event.
+		// to RocksDB and its changelog once per commit, not once per event.
 		builder.addStateStore(
 				Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ACCOUNTS_STORE), keys, accountSerde)
 					.withCachingEnabled());
 		builder.addStateStore(
 				Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SCHEDULE_STORE), keys, Serdes.String())
 					.withCachingEnabled());
-		builder.addStateStore(
-				Stores
-					.keyValueStoreBuilder(Stores.persistentKeyValueStore(RECENT_TRANSACTIONS_STORE), keys,
-							new JsonSerde<>(RecentTransaction.class))
-					.withCachingEnabled());
+		// The history stores are written once per key (an order again on a refund): a
+		// cache would only copy. Their retention is what bounds the state: a segment is
+		// dropped, and its changelog records deleted, once it is older than the
+		// retention.
+		builder.addStateStore(Stores.windowStoreBuilder(
+				Stores.persistentWindowStore(PROCESSED_STORE, options.dedupRetention(), ENTRY, false), keys,
+				Serdes.Long()));
+		builder.addStateStore(Stores.windowStoreBuilder(
+				Stores.persistentWindowStore(ORDERS_STORE, options.orderRetention(), ENTRY, false), keys,
+				new OrderRecordSerde()));
+		builder.addStateStore(Stores.windowStoreBuilder(
+				Stores.persistentWindowStore(REQUESTS_STORE, options.dedupRetention(), ENTRY, false), keys,
+				new RequestRecordSerde()));
+		builder.addStateStore(Stores.windowStoreBuilder(
+				Stores.persistentWindowStore(TRANSACTIONS_STORE, options.transactionsRetention(), ENTRY, true), keys,
+				new RecentTransactionSerde()));
 
 		KStream<String, SpecificRecord> purchases = builder.stream(topics.purchases().name(),
 				Consumed.with(keys, topics.purchases().valueSerde()).withName("purchases-source"));
@@ -83,10 +118,8 @@ public final class PointsTopology {
 
 		KStream<String, SpecificRecord> changes = purchases.merge(surveys, Named.as("merge-survey-responses"))
 			.merge(requests, Named.as("merge-points-requests"))
-			.process(
-					() -> new PointsProcessor(engine, options.punctuationInterval(), options.idleAdvance(),
-							options.recentTransactions(), options.maxClockSkew(), options.maxPointsPerEvent(), metrics),
-					Named.as("points-engine"), ACCOUNTS_STORE, SCHEDULE_STORE, RECENT_TRANSACTIONS_STORE);
+			.process(() -> new PointsProcessor(engine, options, metrics), Named.as("points-engine"), ACCOUNTS_STORE,
+					SCHEDULE_STORE, PROCESSED_STORE, ORDERS_STORE, REQUESTS_STORE, TRANSACTIONS_STORE);
 
 		changes.split(Named.as("points-"))
 			.branch((customerId, change) -> change instanceof PointsTransaction, Branched.withConsumer(
@@ -113,15 +146,22 @@ public final class PointsTopology {
 	 * applied
 	 * @param idleAdvance after this long without a record, a task advances to the wall
 	 * clock instead of its stream time
-	 * @param recentTransactions ledger entries kept per customer for the transactions
-	 * query
+	 * @param allowedLateness the punctuator applies what fell due only this long after
+	 * it, so that an event up to this late is applied before, as a replay would
 	 * @param maxClockSkew an event whose occurredAt is further than this ahead of the
 	 * wall clock goes to the dead-letter topic instead of being applied
 	 * @param maxPointsPerEvent a purchase that would earn more than this goes to the
 	 * dead-letter topic (absurd prices or quantities) instead of being applied
+	 * @param dedupRetention processed event ids and decided requests are remembered this
+	 * long after their time; an older event goes to the dead-letter topic, since it could
+	 * no longer be recognised as a duplicate
+	 * @param orderRetention orders are kept this long after the purchase, for refunds
+	 * @param transactionsRetention ledger entries are kept this long for the transactions
+	 * query
 	 */
-	public record Options(Duration punctuationInterval, Duration idleAdvance, int recentTransactions,
-			Duration maxClockSkew, long maxPointsPerEvent) {
+	public record Options(Duration punctuationInterval, Duration idleAdvance, Duration allowedLateness,
+			Duration maxClockSkew, long maxPointsPerEvent, Duration dedupRetention, Duration orderRetention,
+			Duration transactionsRetention) {
 	}
 
 }

@@ -5,8 +5,8 @@ import java.time.Instant;
 import io.loyaltypulse.events.PointsTransaction;
 
 /**
- * A ledger entry as kept in the {@code points-recent-transactions} store for the query
- * API: the last entries of each customer, without the lot movements.
+ * A ledger entry as kept in the {@code points-transactions} store for the query API: each
+ * customer's entries of the retention period, without the lot movements.
  *
  * @param transactionId the entry's eventId
  * @param sequence position in the customer's ledger
@@ -25,7 +25,7 @@ public record RecentTransaction(String transactionId, long sequence, Instant occ
 		long balanceAfter, long availableAfter, long pendingAfter, String sourceEventId, String orderId, long shortfall,
 		String explanation) {
 
-	static RecentTransaction of(PointsTransaction entry) {
+	public static RecentTransaction of(PointsTransaction entry) {
 		return new RecentTransaction(entry.getEventId(), entry.getSequence(), entry.getOccurredAt(),
 				entry.getKind().name(), entry.getPoints(), entry.getBalanceAfter(), entry.getAvailableAfter(),
 				entry.getPendingAfter(), entry.getSourceEventId(), entry.getOrderId(), entry.getShortfall(),

@@ -26,11 +26,15 @@ import io.loyaltypulse.events.PurchaseCompleted;
 import io.loyaltypulse.points.PointsTestRules;
 import io.loyaltypulse.points.ledger.CustomerAccount;
 import io.loyaltypulse.points.ledger.CustomerAccountSerde;
+import io.loyaltypulse.points.ledger.InMemoryHistory;
+import io.loyaltypulse.points.ledger.OrderRecordSerde;
 import io.loyaltypulse.points.ledger.NegativeBalancePolicy;
 import io.loyaltypulse.points.ledger.PointsEngine;
 import io.loyaltypulse.points.topology.DeadLetterHandler;
 import io.loyaltypulse.points.topology.PointsTopics;
 import io.loyaltypulse.points.topology.PointsTopology;
+import io.loyaltypulse.points.topology.RecentTransaction;
+import io.loyaltypulse.points.topology.RecentTransactionSerde;
 import io.loyaltypulse.schemas.topics.EventTopics;
 import io.loyaltypulse.schemas.topics.TopicCatalogue;
 import io.loyaltypulse.schemas.topics.TopicProvisioner;
@@ -186,19 +190,36 @@ public final class PointsBenchmark {
 		}
 	}
 
-	/** Bytes stored per customer after n purchases. */
+	/**
+	 * Bytes stored per customer after n purchases: the account record every event reads
+	 * and writes, and what each purchase adds to the history stores until their retention
+	 * forgets it.
+	 */
 	private static List<String> stateSizes() {
 		PointsEngine engine = PointsTestRules.engine(NegativeBalancePolicy.ALLOW_NEGATIVE);
 		CustomerAccountSerde serde = new CustomerAccountSerde();
 		List<String> sizes = new ArrayList<>();
 		for (int n : new int[] { 1, 10, 100, 1000 }) {
 			CustomerAccount account = CustomerAccount.open("customer-000042");
+			InMemoryHistory history = new InMemoryHistory();
 			for (int i = 0; i < n; i++) {
-				engine.apply(account, purchase("customer-000042", i, BASE.plus(Duration.ofHours(i))));
+				engine.apply(account, history, purchase("customer-000042", i, BASE.plus(Duration.ofHours(i))));
 			}
-			sizes.add("state per customer after %d purchases: %d bytes".formatted(n,
+			sizes.add("account record after %d purchases: %d bytes".formatted(n,
 					serde.serializer().serialize("t", account).length));
 		}
+		CustomerAccount account = CustomerAccount.open("customer-000042");
+		InMemoryHistory history = new InMemoryHistory();
+		PurchaseCompleted purchase = purchase("customer-000042", 1, BASE);
+		PointsTransaction entry = (PointsTransaction) engine.apply(account, history, purchase).getFirst();
+		int order = new OrderRecordSerde().serializer().serialize("t", history.order(purchase.getOrderId())).length;
+		int transaction = new RecentTransactionSerde().serializer().serialize("t", RecentTransaction.of(entry)).length;
+		// window store keys: the key, an 8-byte timestamp and a 4-byte sequence number
+		int orderKey = ("15:customer-000042o" + purchase.getOrderId()).length() + 12;
+		int processedKey = ("15:customer-000042e" + purchase.getEventId()).length() + 12;
+		sizes.add(
+				("history per purchase: order %d + key %d bytes, processed id 8 + key %d bytes, transaction %d + key %d bytes")
+					.formatted(order, orderKey, processedKey, transaction, "customer-000042".length() + 12));
 		return sizes;
 	}
 
@@ -210,8 +231,9 @@ public final class PointsBenchmark {
 		int n = 200_000;
 		List<byte[]> accounts = new ArrayList<>();
 		CustomerAccount seed = CustomerAccount.open("c");
+		InMemoryHistory seedHistory = new InMemoryHistory();
 		for (int i = 0; i < 10; i++) {
-			engine.apply(seed, purchase("c", i, BASE.plus(Duration.ofHours(i))));
+			engine.apply(seed, seedHistory, purchase("c", i, BASE.plus(Duration.ofHours(i))));
 		}
 		byte[] seedBytes = serde.serializer().serialize("t", seed);
 		byte[] purchaseBytes = topics.purchases().valueSerde().serializer().serialize("p", purchase("c", 99, BASE));
@@ -230,7 +252,7 @@ public final class PointsBenchmark {
 				long t1 = System.nanoTime();
 				CustomerAccount account = serde.deserializer().deserialize("t", seedBytes);
 				long t2 = System.nanoTime();
-				List<SpecificRecord> out = engine.apply(account, event);
+				List<SpecificRecord> out = engine.apply(account, new InMemoryHistory(), event);
 				long t3 = System.nanoTime();
 				accounts.add(serde.serializer().serialize("t", account));
 				topics.ledger().valueSerde().serializer().serialize("l", (PointsTransaction) out.getFirst());
@@ -243,7 +265,7 @@ public final class PointsBenchmark {
 			}
 		}
 		return List
-			.of("per purchase, single thread: avro read %.1f us, account read (JSON) %.1f us, engine %.1f us, account write + ledger avro write %.1f us"
+			.of("per purchase, single thread: avro read %.1f us, account read %.1f us, engine %.1f us, account write + ledger avro write %.1f us"
 				.formatted(avro / 1e3 / n, accountRead / 1e3 / n, apply / 1e3 / n, accountWrite / 1e3 / n));
 	}
 
@@ -352,13 +374,13 @@ public final class PointsBenchmark {
 			config.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
 			config.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
 			DistributionSummary sizes = DistributionSummary.builder("points.account.size").register(metrics);
-			KafkaStreams streams = new KafkaStreams(
-					PointsTopology.build(new StreamsBuilder(), this.topics,
-							PointsTestRules.engine(NegativeBalancePolicy.ALLOW_NEGATIVE),
-							new CustomerAccountSerde(sizes::record), new PointsTopology.Options(Duration.ofMinutes(1),
-									Duration.ofSeconds(30), 100, Duration.ofDays(36_500), Long.MAX_VALUE),
-							metrics),
-					config);
+			KafkaStreams streams = new KafkaStreams(PointsTopology.build(new StreamsBuilder(), this.topics,
+					PointsTestRules.engine(NegativeBalancePolicy.ALLOW_NEGATIVE),
+					new CustomerAccountSerde(sizes::record),
+					new PointsTopology.Options(Duration.ofMinutes(1), Duration.ofSeconds(30), Duration.ofHours(1),
+							Duration.ofDays(36_500), Long.MAX_VALUE, Duration.ofDays(400), Duration.ofDays(400),
+							Duration.ofDays(400)),
+					metrics), config);
 			streams.start();
 			return () -> streams.close(Duration.ofSeconds(30));
 		}

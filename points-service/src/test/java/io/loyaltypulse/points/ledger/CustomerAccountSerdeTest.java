@@ -1,7 +1,7 @@
 package io.loyaltypulse.points.ledger;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 
 import io.loyaltypulse.points.Events;
@@ -16,45 +16,132 @@ class CustomerAccountSerdeTest {
 
 	final CustomerAccountSerde serde = new CustomerAccountSerde();
 
+	final OrderRecordSerde orders = new OrderRecordSerde();
+
+	final RequestRecordSerde requests = new RequestRecordSerde();
+
 	final PointsEngine engine = PointsTestRules.engine(NegativeBalancePolicy.ALLOW_NEGATIVE);
+
+	final Instant at = Instant.parse("2026-11-02T10:00:00Z");
 
 	@Test
 	void shouldReadBackAnAccountThatBehavesTheSame() {
-		Instant at = Instant.parse("2026-11-02T10:00:00Z");
-		CustomerAccount account = CustomerAccount.open("c1");
-		this.engine.apply(account,
-				Events.purchase("c1", "o1", at).line("1", "BOOKS", 3, "9.99").line("2", "HOME", 1, "5.00").build());
-		this.engine.apply(account, Events.refundLines("c1", "o1", "r1", at.plusSeconds(60), "9.99", "1", "1"));
+		InMemoryHistory history = new InMemoryHistory();
+		CustomerAccount account = accountWithTierLotsAndDebt(history);
 
-		CustomerAccount read = this.serde.deserializer()
-			.deserialize("t", this.serde.serializer().serialize("t", account));
+		CustomerAccount read = roundTrip(account);
 
 		// The same next event gives the same entries on the original and the copy.
-		var next = Events.refundLines("c1", "o1", "r2", at.plusSeconds(120), "9.99", "1", "2");
-		assertThat(this.engine.apply(read, next)).isEqualTo(this.engine.apply(account, next));
+		var next = Events.purchase("c1", "o9", this.at.plusSeconds(600)).line("1", "HOME", 2, "20.00").build();
+		assertThat(this.engine.apply(read, new InMemoryHistory(), next))
+			.isEqualTo(this.engine.apply(account, new InMemoryHistory(), next));
 		assertThat(this.serde.serializer().serialize("t", read))
 			.isEqualTo(this.serde.serializer().serialize("t", account));
 	}
 
 	@Test
-	void shouldRefuseAnAccountWrittenByANewerRelease() {
-		byte[] newer = "{\"version\":2,\"customerId\":\"c1\"}".getBytes(StandardCharsets.UTF_8);
+	void shouldKeepAnOrderExactlyWithItsLinesAndRefunds() {
+		InMemoryHistory history = new InMemoryHistory();
+		accountWithTierLotsAndDebt(history);
+		OrderRecord order = history.order("o1");
+
+		OrderRecord read = this.orders.deserializer().deserialize("t", this.orders.serializer().serialize("t", order));
+
+		assertThat(read).usingRecursiveComparison().isEqualTo(order);
+		assertThat(read.refunded).isEqualByComparingTo("9.99");
+		assertThat(read.lines.get("1").refundedQuantity).isEqualTo(1);
+	}
+
+	@Test
+	void shouldKeepADecidedRequestToAnswerARetryTheSameWay() {
+		InMemoryHistory history = new InMemoryHistory();
+		CustomerAccount account = CustomerAccount.open("c1");
+		this.engine.apply(account, history, Events.adjustment("c1", "bonus", 10, this.at));
+		RequestRecord request = history.request(Events.adjustment("c1", "bonus", 10, this.at).getEventId());
+
+		RequestRecord read = this.requests.deserializer()
+			.deserialize("t", this.requests.serializer().serialize("t", request));
+
+		assertThat(read).usingRecursiveComparison().isEqualTo(request);
+		assertThat(read.status).isEqualTo("APPROVED");
+	}
+
+	@Test
+	void shouldRefuseARecordWrittenByANewerRelease() {
+		byte[] newer = this.serde.serializer().serialize("t", CustomerAccount.open("c1"));
+		newer[0] = 3;
 
 		assertThatExceptionOfType(SerializationException.class)
 			.isThrownBy(() -> this.serde.deserializer().deserialize("t", newer))
-			.withMessageContaining("version 2");
+			.withMessageContaining("version 3")
+			.withMessageContaining("newer release");
+	}
+
+	@Test
+	void shouldSayWhereATruncatedRecordEnds() {
+		byte[] whole = this.serde.serializer().serialize("t", accountWithTierLotsAndDebt(new InMemoryHistory()));
+		byte[] truncated = Arrays.copyOf(whole, whole.length - 3);
+
+		assertThatExceptionOfType(SerializationException.class)
+			.isThrownBy(() -> this.serde.deserializer().deserialize("points-accounts-changelog", truncated))
+			.withMessageContaining("points-accounts-changelog")
+			.withMessageContaining("ends early");
+	}
+
+	@Test
+	void shouldRefuseTrailingBytes() {
+		byte[] whole = this.orders.serializer().serialize("t", new OrderRecord("o1", 1));
+		byte[] longer = Arrays.copyOf(whole, whole.length + 1);
+
+		assertThatExceptionOfType(SerializationException.class)
+			.isThrownBy(() -> this.orders.deserializer().deserialize("t", longer))
+			.withMessageContaining("bytes left");
 	}
 
 	@Test
 	void shouldKeepTheLotsInSpendingOrder() {
 		CustomerAccount account = CustomerAccount.open("c1");
-		this.engine.apply(account, Events.adjustment("c1", "late", 10, Instant.parse("2026-12-01T00:00:00Z")));
-		this.engine.apply(account, Events.adjustment("c1", "early", 10, Instant.parse("2026-11-01T00:00:00Z")));
+		InMemoryHistory history = new InMemoryHistory();
+		this.engine.apply(account, history, Events.adjustment("c1", "late", 10, Instant.parse("2026-12-01T00:00:00Z")));
+		this.engine.apply(account, history,
+				Events.adjustment("c1", "early", 10, Instant.parse("2026-11-01T00:00:00Z")));
 
-		CustomerAccount read = this.serde.deserializer()
-			.deserialize("t", this.serde.serializer().serialize("t", account));
+		CustomerAccount read = roundTrip(account);
 
-		assertThat(read.lots).extracting((lot) -> lot.id).isEqualTo(List.of("c1:2", "c1:1"));
+		assertThat(read.lots).extracting((lot) -> lot.id("c1")).isEqualTo(List.of("c1:2", "c1:1"));
+	}
+
+	@Test
+	void shouldStayCompactForAYearOfDailyPurchases() {
+		CustomerAccount account = CustomerAccount.open("customer-000042");
+		InMemoryHistory history = new InMemoryHistory();
+		for (int day = 0; day < 365; day++) {
+			this.engine.apply(account, history,
+					Events.purchase("customer-000042", "o" + day, this.at.plusSeconds(86_400L * day))
+						.line("1", "HOME", 1, "10.00")
+						.build());
+		}
+
+		// 365 lots (12-month expiry) and 365 daily tier buckets: a few bytes each, not
+		// hundreds as with field names.
+		assertThat(this.serde.serializer().serialize("t", account)).hasSizeLessThan(365 * 40);
+	}
+
+	private CustomerAccount accountWithTierLotsAndDebt(InMemoryHistory history) {
+		CustomerAccount account = CustomerAccount.open("c1");
+		this.engine.apply(account, history,
+				Events.purchase("c1", "o1", this.at)
+					.line("1", "BOOKS", 3, "9.99")
+					.line("2", "HOME", 1, "5.00")
+					.build());
+		this.engine.apply(account, history,
+				Events.refundLines("c1", "o1", "r1", this.at.plusSeconds(60), "9.99", "1", "1"));
+		account.debt = 7;
+		return account;
+	}
+
+	private CustomerAccount roundTrip(CustomerAccount account) {
+		return this.serde.deserializer().deserialize("t", this.serde.serializer().serialize("t", account));
 	}
 
 }

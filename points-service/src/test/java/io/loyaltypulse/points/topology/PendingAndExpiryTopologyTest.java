@@ -95,7 +95,7 @@ class PendingAndExpiryTopologyTest {
 			assertThat(expire.getKind()).isEqualTo(PointsTransactionKind.EXPIRE);
 			assertThat(expire.getPoints()).isEqualTo(-30);
 			assertThat(expire.getOccurredAt()).isEqualTo(Instant.parse("2027-11-05T00:00:00Z"));
-			assertThat(expire.getSourceEventId()).isEqualTo("survey-r1");
+			assertThat(expire.getSourceEventId()).as("the lot's credit").isEqualTo("c1:2");
 			assertThat(expire.getBalanceAfter()).isEqualTo(100);
 		});
 		PointsSummary after = this.points.summary("c1", Instant.parse("2027-11-10T00:00:00Z"), 30);

@@ -44,6 +44,11 @@ final class PointsDriver implements AutoCloseable {
 
 	static final Duration IDLE_ADVANCE = Duration.ofMinutes(1);
 
+	static final Duration ALLOWED_LATENESS = Duration.ofHours(1);
+
+	/** Dedup, order and transactions retention. */
+	static final Duration RETENTION = Duration.ofDays(400);
+
 	final PointsEngine engine;
 
 	final TopologyTestDriver driver;
@@ -89,10 +94,12 @@ final class PointsDriver implements AutoCloseable {
 		config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
 		config.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
 		config.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
-		this.driver = new TopologyTestDriver(PointsTopology.build(new StreamsBuilder(), this.topics, this.engine,
-				new CustomerAccountSerde(),
-				new PointsTopology.Options(PUNCTUATION_INTERVAL, IDLE_ADVANCE, 100, maxClockSkew, maxPointsPerEvent),
-				new SimpleMeterRegistry()), config, WALL_CLOCK_START);
+		this.driver = new TopologyTestDriver(
+				PointsTopology.build(new StreamsBuilder(), this.topics, this.engine, new CustomerAccountSerde(),
+						new PointsTopology.Options(PUNCTUATION_INTERVAL, IDLE_ADVANCE, ALLOWED_LATENESS, maxClockSkew,
+								maxPointsPerEvent, RETENTION, RETENTION, RETENTION),
+						new SimpleMeterRegistry()),
+				config, WALL_CLOCK_START);
 		StringSerializer keys = new StringSerializer();
 		this.purchases = this.driver.createInputTopic(this.topics.purchases().name(), keys,
 				this.topics.purchases().valueSerde().serializer());

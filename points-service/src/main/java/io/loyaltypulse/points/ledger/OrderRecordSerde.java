@@ -1,0 +1,69 @@
+package io.loyaltypulse.points.ledger;
+
+import java.util.Map;
+
+import io.loyaltypulse.points.storage.StateReader;
+import io.loyaltypulse.points.storage.StateWriter;
+import io.loyaltypulse.points.storage.VersionedSerde;
+
+/** Persists an {@link OrderRecord} in the {@code points-orders} store. */
+public final class OrderRecordSerde extends VersionedSerde<OrderRecord> {
+
+	public OrderRecordSerde() {
+		super("points order", 1, (size) -> {
+		});
+	}
+
+	@Override
+	protected void write(OrderRecord order, StateWriter out) {
+		out.writeString(order.orderId)
+			.writeLong(order.storedAt)
+			.writeString(order.earnEventId)
+			.writeLong(order.earnedAt)
+			.writeLong(order.lotSequence)
+			.writeDecimal(order.total)
+			.writeString(order.currency)
+			.writeLong(order.points)
+			.writeDecimal(order.refunded)
+			.writeLong(order.reversed)
+			.writeLong(order.redeemed)
+			.writeLong(order.restored);
+		out.writeInt(order.lines.size());
+		for (Map.Entry<String, OrderRecord.LineRecord> line : order.lines.entrySet()) {
+			out.writeString(line.getKey())
+				.writeInt(line.getValue().quantity)
+				.writeLong(line.getValue().points)
+				.writeInt(line.getValue().refundedQuantity);
+		}
+		out.writeInt(order.refundEventIds.size());
+		order.refundEventIds.forEach(out::writeString);
+	}
+
+	@Override
+	protected OrderRecord read(int version, StateReader in) {
+		OrderRecord order = new OrderRecord(in.readString(), in.readLong());
+		order.earnEventId = in.readString();
+		order.earnedAt = in.readLong();
+		order.lotSequence = in.readLong();
+		order.total = in.readDecimal();
+		order.currency = in.readString();
+		order.points = in.readLong();
+		order.refunded = in.readDecimal();
+		order.reversed = in.readLong();
+		order.redeemed = in.readLong();
+		order.restored = in.readLong();
+		int lines = in.readCount();
+		for (int i = 0; i < lines; i++) {
+			String lineId = in.readString();
+			OrderRecord.LineRecord line = new OrderRecord.LineRecord(in.readInt(), in.readLong());
+			line.refundedQuantity = in.readInt();
+			order.lines.put(lineId, line);
+		}
+		int refunds = in.readCount();
+		for (int i = 0; i < refunds; i++) {
+			order.refundEventIds.add(in.readString());
+		}
+		return order;
+	}
+
+}
