@@ -1,21 +1,19 @@
 package io.loyaltypulse.points.redemption;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import io.loyaltypulse.events.PointsRequestOutcome;
 import io.loyaltypulse.points.topology.PointsTopics;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.SmartLifecycle;
@@ -27,110 +25,85 @@ import org.springframework.stereotype.Component;
  * completes the HTTP calls of this instance that wait for them. No consumer group: every
  * instance sees every outcome, because the instance that took a request is not the one
  * whose topology decides it.
+ * <p>
+ * It survives bad records and broker trouble (see {@link OutcomeConsumerLoop}); while it
+ * is not reading, calls answer 503 at once and the {@code outcomeListener} health is
+ * DOWN.
  */
 @Component
-class OutcomeListener implements SmartLifecycle {
+class OutcomeListener implements SmartLifecycle, MeterBinder {
 
-	private static final Logger log = LoggerFactory.getLogger(OutcomeListener.class);
+	private static final Duration FIRST_PAUSE = Duration.ofMillis(100);
 
-	private final KafkaProperties kafka;
+	private static final Duration MAX_PAUSE = Duration.ofSeconds(10);
 
-	private final PointsTopics topics;
+	private final OutcomeConsumerLoop loop;
 
-	private final Map<String, CompletableFuture<PointsRequestOutcome>> waiting = new ConcurrentHashMap<>();
+	/** Released by stop(), so that a pause after a failure does not delay shutdown. */
+	private final CountDownLatch stopping = new CountDownLatch(1);
 
-	private volatile KafkaConsumer<String, PointsRequestOutcome> consumer;
+	private volatile Thread thread;
 
-	private volatile boolean ready;
-
-	private Thread thread;
-
-	OutcomeListener(KafkaProperties kafka, PointsTopics topics) {
-		this.kafka = kafka;
-		this.topics = topics;
+	OutcomeListener(KafkaProperties kafka, PointsTopics topics, OutcomeWaiters waiters) {
+		this.loop = new OutcomeConsumerLoop(() -> newConsumer(kafka, topics), topics.outcomes().name(), waiters,
+				new ListenerBackoff(FIRST_PAUSE, MAX_PAUSE),
+				(pause) -> this.stopping.await(pause.toMillis(), TimeUnit.MILLISECONDS));
 	}
 
-	/**
-	 * Registers interest in a request's outcome; call before sending the request.
-	 */
-	CompletableFuture<PointsRequestOutcome> await(String requestId) {
-		return this.waiting.computeIfAbsent(requestId, (id) -> new CompletableFuture<>());
-	}
-
-	void forget(String requestId) {
-		this.waiting.remove(requestId);
-	}
-
-	boolean isReady() {
-		return this.ready;
-	}
-
-	@Override
-	public void start() {
-		Map<String, Object> config = this.kafka.buildConsumerProperties();
+	private static Consumer<String, PointsRequestOutcome> newConsumer(KafkaProperties kafka, PointsTopics topics) {
+		Map<String, Object> config = kafka.buildConsumerProperties();
 		config.remove(ConsumerConfig.GROUP_ID_CONFIG);
 		config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
 		config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
 		config.put(ConsumerConfig.CLIENT_ID_CONFIG, "points-outcome-listener");
-		this.consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-				this.topics.outcomes().valueSerde().deserializer());
-		this.thread = new Thread(this::run, "points-outcome-listener");
-		this.thread.setDaemon(true);
-		this.thread.start();
+		return new KafkaConsumer<>(config, new StringDeserializer(), topics.outcomes().valueSerde().deserializer());
 	}
 
-	private void run() {
-		KafkaConsumer<String, PointsRequestOutcome> outcomes = this.consumer;
-		try (outcomes) {
-			List<TopicPartition> partitions = outcomes.partitionsFor(this.topics.outcomes().name())
-				.stream()
-				.map((info) -> new TopicPartition(info.topic(), info.partition()))
-				.toList();
-			if (partitions.isEmpty()) {
-				throw new IllegalStateException("topic " + this.topics.outcomes().name() + " does not exist");
-			}
-			outcomes.assign(partitions);
-			outcomes.seekToEnd(partitions);
-			partitions.forEach(outcomes::position);
-			this.ready = true;
-			while (true) {
-				for (ConsumerRecord<String, PointsRequestOutcome> record : outcomes.poll(Duration.ofSeconds(1))) {
-					CompletableFuture<PointsRequestOutcome> waiter = this.waiting.remove(record.value().getRequestId());
-					if (waiter != null) {
-						waiter.complete(record.value());
-					}
-				}
-			}
-		}
-		catch (WakeupException ex) {
-			// stop() was called.
-		}
-		catch (RuntimeException ex) {
-			log.error("The outcome listener stopped; redemption calls will time out", ex);
-		}
-		finally {
-			this.ready = false;
-		}
+	boolean isReady() {
+		return this.loop.isReady();
+	}
+
+	OutcomeConsumerLoop loop() {
+		return this.loop;
+	}
+
+	@Override
+	public void start() {
+		Thread listener = new Thread(this.loop::run, "points-outcome-listener");
+		listener.setDaemon(true);
+		this.thread = listener;
+		listener.start();
 	}
 
 	@Override
 	public void stop() {
-		KafkaConsumer<String, PointsRequestOutcome> outcomes = this.consumer;
-		if (outcomes != null) {
-			outcomes.wakeup();
+		Thread listener = this.thread;
+		if (listener != null) {
+			this.loop.stop();
+			this.stopping.countDown();
 			try {
-				this.thread.join(10_000);
+				listener.join(10_000);
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
 			}
-			this.consumer = null;
+			this.thread = null;
 		}
 	}
 
 	@Override
 	public boolean isRunning() {
-		return this.consumer != null;
+		return this.thread != null;
+	}
+
+	@Override
+	public void bindTo(MeterRegistry registry) {
+		FunctionCounter.builder("loyalty.points.outcomes.skipped", this.loop, OutcomeConsumerLoop::skippedRecords)
+			.description("Outcome records skipped because they could not be deserialized")
+			.register(registry);
+		FunctionCounter.builder("loyalty.points.outcomes.listener.failures", this.loop, OutcomeConsumerLoop::failures)
+			.description("Failures of the outcome listener, each followed by a pause and a reconnect")
+			.register(registry);
 	}
 
 }

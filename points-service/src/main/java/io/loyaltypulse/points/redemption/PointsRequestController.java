@@ -13,7 +13,6 @@ import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -24,8 +23,10 @@ import org.springframework.web.bind.annotation.RestController;
  * Redemptions and administrators' adjustments. Both go through {@code points-requests} to
  * the topology, the single writer of the customer's balance, and the call answers with
  * its decision: 200 with the new balance, 409 when too few points are available, 422 when
- * the idempotency key was used for another request, 503 with Retry-After when no decision
- * arrived in time (retry with the same key: it is never applied twice).
+ * the idempotency key was used for another request, 400 when the request breaks a rule,
+ * 503 with Retry-After when no decision arrived in time (retry with the same key to learn
+ * it: a request is never applied twice). Errors are problem details, see
+ * {@link RedemptionProblems}.
  */
 @RestController
 class PointsRequestController {
@@ -63,13 +64,6 @@ class PointsRequestController {
 				.body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "points must not be 0"));
 		}
 		return answer(this.gateway.adjust(customerId, idempotencyKey, body));
-	}
-
-	@ExceptionHandler(OutcomeUnavailableException.class)
-	ResponseEntity<ProblemDetail> unavailable(OutcomeUnavailableException ex) {
-		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-			.header("Retry-After", "1")
-			.body(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, ex.getMessage()));
 	}
 
 	private static ResponseEntity<?> answer(PointsRequestOutcome outcome) {

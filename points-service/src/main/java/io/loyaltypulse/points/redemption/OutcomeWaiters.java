@@ -1,0 +1,91 @@
+package io.loyaltypulse.points.redemption;
+
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+import io.loyaltypulse.events.PointsRequestOutcome;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The HTTP calls of this instance that wait for an outcome, one waiter per call. Several
+ * calls can wait for the same request id at once (a client retrying before its first call
+ * returned, or the same idempotency key sent with two bodies): each gets its own waiter,
+ * so every one of them is answered, and a call that gives up removes only its own.
+ * <p>
+ * Rule: a waiter completes with the first outcome for its request id that arrives after
+ * it registered. The topology answers every repeated request with a new outcome record,
+ * so a waiter registered after an outcome went by is answered by the next one.
+ */
+@Component
+class OutcomeWaiters {
+
+	private final ConcurrentMap<String, Set<Waiter>> byRequestId = new ConcurrentHashMap<>();
+
+	/**
+	 * Registers a call's interest in the next outcome of a request; do it before sending
+	 * the request, so that a fast outcome is not missed, and close the waiter when the
+	 * call ends.
+	 */
+	Waiter register(String requestId) {
+		Waiter waiter = new Waiter(requestId);
+		// All changes to a set happen inside compute, under the map's lock for that key.
+		this.byRequestId.compute(requestId, (id, waiters) -> {
+			Set<Waiter> set = (waiters != null) ? waiters : new HashSet<>();
+			set.add(waiter);
+			return set;
+		});
+		return waiter;
+	}
+
+	/**
+	 * Completes every waiter registered so far for the outcome's request.
+	 */
+	void complete(PointsRequestOutcome outcome) {
+		Set<Waiter> waiters = this.byRequestId.remove(outcome.getRequestId());
+		if (waiters != null) {
+			waiters.forEach((waiter) -> waiter.outcome.complete(outcome));
+		}
+	}
+
+	int waiting(String requestId) {
+		Set<Waiter> waiters = this.byRequestId.get(requestId);
+		return (waiters != null) ? waiters.size() : 0;
+	}
+
+	private void remove(Waiter waiter) {
+		this.byRequestId.computeIfPresent(waiter.requestId, (id, waiters) -> {
+			waiters.remove(waiter);
+			return waiters.isEmpty() ? null : waiters;
+		});
+	}
+
+	/**
+	 * One call's wait for an outcome. Identity equality: two calls for the same request
+	 * are two waiters.
+	 */
+	final class Waiter implements AutoCloseable {
+
+		private final String requestId;
+
+		private final CompletableFuture<PointsRequestOutcome> outcome = new CompletableFuture<>();
+
+		private Waiter(String requestId) {
+			this.requestId = requestId;
+		}
+
+		CompletableFuture<PointsRequestOutcome> outcome() {
+			return this.outcome;
+		}
+
+		@Override
+		public void close() {
+			remove(this);
+		}
+
+	}
+
+}

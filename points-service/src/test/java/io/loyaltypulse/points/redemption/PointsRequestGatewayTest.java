@@ -1,0 +1,182 @@
+package io.loyaltypulse.points.redemption;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+import io.loyaltypulse.events.PointsRedemptionRequested;
+import io.loyaltypulse.events.PointsRequestOutcome;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.producer.Callback;
+import org.apache.kafka.clients.producer.MockProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The gateway against Kafka's {@link MockProducer} and a time source the test moves: what
+ * it sends, and that one deadline bounds the whole call.
+ */
+class PointsRequestGatewayTest {
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(5);
+
+	private static final String TOPIC = "points-requests";
+
+	private final OutcomeWaiters waiters = new OutcomeWaiters();
+
+	private final AtomicLong nanoTime = new AtomicLong();
+
+	private final ScheduledExecutorService later = Executors.newSingleThreadScheduledExecutor();
+
+	private final Clock clock = Clock.fixed(Instant.parse("2026-03-01T10:00:00Z"), ZoneOffset.UTC);
+
+	@AfterEach
+	void stopScheduler() {
+		this.later.shutdownNow();
+	}
+
+	@Test
+	void shouldSendTheRequestAndAnswerWithItsOutcome() throws Exception {
+		RequestProducer producer = new RequestProducer((record) -> this.waiters
+			.complete(Outcomes.approved(((PointsRedemptionRequested) record.value()).getEventId())));
+		PointsRequestGateway gateway = gateway(producer);
+
+		PointsRequestOutcome outcome = gateway.redeem("c-1", "key-1", new RedemptionRequest(100L, "o-1", "a mug"));
+
+		assertThat(outcome.getRequestId()).isEqualTo(PointsRequestGateway.requestId("redemption", "c-1", "key-1"));
+		assertThat(producer.history()).singleElement().satisfies((record) -> {
+			assertThat(record.topic()).isEqualTo(TOPIC);
+			assertThat(record.key()).isEqualTo("c-1");
+			assertThat(record.timestamp()).isEqualTo(this.clock.millis());
+			assertThat(record.value()).isInstanceOfSatisfying(PointsRedemptionRequested.class, (request) -> {
+				assertThat(request.getIdempotencyKey()).isEqualTo("key-1");
+				assertThat(request.getPoints()).isEqualTo(100L);
+			});
+		});
+		assertThat(this.waiters.waiting(outcome.getRequestId())).isZero();
+	}
+
+	@Test
+	void shouldNotWaitForTheOutcomeLongerThanWhatTheSendLeftOfTheDeadline() {
+		// The send uses up the whole deadline; the outcome comes a second later (real
+		// time),
+		// well within a second full timeout, which is what a call must not wait for.
+		RequestProducer producer = new RequestProducer((record) -> {
+			this.nanoTime.addAndGet(TIMEOUT.toNanos());
+			String requestId = ((PointsRedemptionRequested) record.value()).getEventId();
+			this.later.schedule(() -> this.waiters.complete(Outcomes.approved(requestId)), 1, TimeUnit.SECONDS);
+		});
+		PointsRequestGateway gateway = gateway(producer);
+
+		assertThatExceptionOfType(OutcomeUnavailableException.class)
+			.isThrownBy(() -> gateway.redeem("c-1", "key-1", new RedemptionRequest(100L, null, null)))
+			.satisfies((ex) -> assertThat(ex.maybeApplied()).isTrue());
+	}
+
+	@Test
+	void shouldAnswerUnavailableAndForgetTheWaiterWhenNoOutcomeComes() {
+		RequestProducer producer = new RequestProducer((record) -> this.nanoTime.addAndGet(TIMEOUT.toNanos()));
+		PointsRequestGateway gateway = gateway(producer);
+
+		assertThatExceptionOfType(OutcomeUnavailableException.class)
+			.isThrownBy(() -> gateway.redeem("c-1", "key-1", new RedemptionRequest(100L, null, null)))
+			.satisfies((ex) -> assertThat(ex.maybeApplied()).isTrue());
+		assertThat(this.waiters.waiting(PointsRequestGateway.requestId("redemption", "c-1", "key-1"))).isZero();
+	}
+
+	@Test
+	void shouldNotSendWhileTheOutcomeListenerIsNotReading() {
+		RequestProducer producer = new RequestProducer((record) -> {
+		});
+		PointsRequestGateway gateway = new PointsRequestGateway(producer, TOPIC, this.waiters, () -> false, TIMEOUT,
+				this.clock, this.nanoTime::get);
+
+		assertThatExceptionOfType(OutcomeUnavailableException.class)
+			.isThrownBy(() -> gateway.redeem("c-1", "key-1", new RedemptionRequest(100L, null, null)))
+			.satisfies((ex) -> assertThat(ex.maybeApplied()).isFalse());
+		assertThat(producer.history()).isEmpty();
+	}
+
+	@Test
+	void shouldAnswerEachConcurrentCallWithTheSameKey() throws Exception {
+		// The first call's send is acknowledged only after the second call registered;
+		// then
+		// the topology answers both requests, one outcome each.
+		CompletableFuture<Void> secondRegistered = new CompletableFuture<>();
+		RequestProducer producer = new RequestProducer((record) -> {
+			String requestId = ((PointsRedemptionRequested) record.value()).getEventId();
+			this.later.execute(() -> {
+				secondRegistered.join();
+				this.waiters.complete(Outcomes.approved(requestId));
+			});
+		});
+		PointsRequestGateway gateway = gateway(producer);
+		String requestId = PointsRequestGateway.requestId("redemption", "c-1", "key-1");
+
+		CompletableFuture<PointsRequestOutcome> first = CompletableFuture
+			.supplyAsync(() -> redeem(gateway, new RedemptionRequest(100L, null, null)));
+		CompletableFuture<PointsRequestOutcome> second = CompletableFuture
+			.supplyAsync(() -> redeem(gateway, new RedemptionRequest(200L, null, null)));
+		await().until(() -> this.waiters.waiting(requestId) == 2);
+		secondRegistered.complete(null);
+
+		assertThat(first.get(10, TimeUnit.SECONDS).getRequestId()).isEqualTo(requestId);
+		assertThat(second.get(10, TimeUnit.SECONDS).getRequestId()).isEqualTo(requestId);
+	}
+
+	private PointsRequestOutcome redeem(PointsRequestGateway gateway, RedemptionRequest body) {
+		try {
+			return gateway.redeem("c-1", "key-1", body);
+		}
+		catch (OutcomeUnavailableException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private PointsRequestGateway gateway(RequestProducer producer) {
+		return new PointsRequestGateway(producer, TOPIC, this.waiters, () -> true, TIMEOUT, this.clock,
+				this.nanoTime::get);
+	}
+
+	/**
+	 * A producer that acknowledges every send at once, after letting the test act on it.
+	 */
+	private static final class RequestProducer extends MockProducer<String, SpecificRecord> {
+
+		private final Consumer<ProducerRecord<String, SpecificRecord>> onSend;
+
+		RequestProducer(Consumer<ProducerRecord<String, SpecificRecord>> onSend) {
+			super(true, null, new StringSerializer(), noBytes());
+			this.onSend = onSend;
+		}
+
+		@Override
+		public synchronized Future<RecordMetadata> send(ProducerRecord<String, SpecificRecord> record,
+				Callback callback) {
+			this.onSend.accept(record);
+			return super.send(record, callback);
+		}
+
+		private static Serializer<SpecificRecord> noBytes() {
+			return (topic, value) -> new byte[0];
+		}
+
+	}
+
+}
