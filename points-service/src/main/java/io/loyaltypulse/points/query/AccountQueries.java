@@ -7,8 +7,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -27,8 +25,6 @@ import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.QueryableStoreType;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
-import org.apache.kafka.streams.state.ReadOnlyWindowStore;
-import org.apache.kafka.streams.state.WindowStoreIterator;
 
 import org.springframework.stereotype.Component;
 
@@ -83,21 +79,9 @@ class AccountQueries {
 				this.clock.instant(), expiringWithinDays);
 	}
 
-	/**
-	 * The customer's last ledger entries, newest first: the store keeps them in ledger
-	 * order (see PointsProcessor), so reading backwards from the end is enough.
-	 */
 	List<RecentTransaction> recentTransactions(String customerId, int limit) {
-		ReadOnlyWindowStore<String, RecentTransaction> store = localStore(PointsTopology.TRANSACTIONS_STORE, customerId,
-				QueryableStoreTypes.windowStore());
-		List<RecentTransaction> entries = new ArrayList<>();
-		try (WindowStoreIterator<RecentTransaction> newestFirst = store.backwardFetch(customerId, Instant.EPOCH,
-				Instant.ofEpochMilli(Long.MAX_VALUE))) {
-			while (newestFirst.hasNext() && entries.size() < limit) {
-				entries.add(newestFirst.next().value);
-			}
-		}
-		return entries;
+		return RecentTransaction.newestFirst(localStore(PointsTopology.TRANSACTIONS_STORE, customerId,
+				QueryableStoreTypes.<String, RecentTransaction>windowStore()), customerId, limit);
 	}
 
 	/** Sends the same GET to the owner and relays its answer. */

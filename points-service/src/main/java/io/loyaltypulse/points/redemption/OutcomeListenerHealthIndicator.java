@@ -6,9 +6,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * UP while the outcome listener reads its topic; DOWN while it starts, reconnects after a
- * failure, or stopped: then every redemption and adjustment call answers 503.
+ * failure, or stopped: then every redemption and adjustment call answers 503. Shown as
+ * {@code outcomeListener} (the bean name less "HealthIndicator"), part of readiness.
  */
-@Component("outcomeListener")
+@Component
 class OutcomeListenerHealthIndicator implements HealthIndicator {
 
 	private final OutcomeListener listener;

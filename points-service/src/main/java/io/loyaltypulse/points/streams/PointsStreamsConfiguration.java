@@ -28,6 +28,8 @@ import org.springframework.core.env.Environment;
 @Configuration(proxyBeanMethods = false)
 class PointsStreamsConfiguration {
 
+	private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(30);
+
 	@Bean
 	TopicCatalogue topicCatalogue(KafkaProperties kafka, Environment environment) {
 		Map<String, Object> config = new HashMap<>(kafka.getProperties());
@@ -44,16 +46,14 @@ class PointsStreamsConfiguration {
 	 */
 	@Bean
 	PointsTopics pointsTopics(TopicCatalogue catalogue, KafkaProperties kafka, PointsProperties properties) {
-		if (properties.provisionTopics()) {
-			provision(catalogue, kafka);
-		}
-		return PointsTopics.from(catalogue);
-	}
-
-	private static void provision(TopicCatalogue catalogue, KafkaProperties kafka) {
+		PointsTopics topics = PointsTopics.from(catalogue);
 		try (Admin admin = Admin.create(kafka.buildAdminProperties())) {
-			new TopicProvisioner(admin, Duration.ofSeconds(30)).ensure(PointsTopics.newTopics(catalogue));
+			if (properties.provisionTopics()) {
+				new TopicProvisioner(admin, ADMIN_TIMEOUT).ensure(PointsTopics.newTopics(catalogue));
+			}
+			CoPartitioning.verify(admin, topics.inputNames(), ADMIN_TIMEOUT);
 		}
+		return topics;
 	}
 
 	@Bean

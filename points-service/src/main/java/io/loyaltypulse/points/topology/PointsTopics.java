@@ -45,6 +45,11 @@ public record PointsTopics(Topic<String, SpecificRecord> purchases, Topic<String
 		return topics;
 	}
 
+	/** The names of the inputs, which must be co-partitioned. */
+	public List<String> inputNames() {
+		return List.of(this.purchases.name(), this.surveyResponses.name(), this.requests.name());
+	}
+
 	public static PointsTopics from(TopicCatalogue catalogue) {
 		return new PointsTopics(catalogue.topic(EventTopics.PURCHASES), catalogue.topic(EventTopics.SURVEY_RESPONSES),
 				catalogue.topic(EventTopics.POINTS_REQUESTS), catalogue.topic(EventTopics.POINTS_LEDGER),

@@ -1,8 +1,10 @@
 package io.loyaltypulse.points.topology;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -112,6 +114,88 @@ class ExactnessTopologyTest {
 				.contains(PointsTransactionKind.EARN, PointsTransactionKind.BONUS, PointsTransactionKind.REDEEM,
 						PointsTransactionKind.RESTORE_REDEEM, PointsTransactionKind.REVERSE_EARN,
 						PointsTransactionKind.EXPIRE);
+		}
+	}
+
+	@Test
+	void shouldDeadLetterAPurchaseTooOldToBeToldFromADuplicate() {
+		try (PointsDriver points = new PointsDriver(NegativeBalancePolicy.ALLOW_NEGATIVE, this.stateDir)) {
+			PurchaseCompleted old = purchase("c1", "o1", T0).line("1", "GROCERY", 1, "10.00").build();
+			points.send(old);
+			points.send(purchase("c1", "o2", T0.plusSeconds(401 * DAY)).line("1", "GROCERY", 1, "20.00").build());
+			points.send(old);
+
+			assertThat(points.ledgerEntries()).filteredOn((entry) -> entry.getKind() == PointsTransactionKind.EARN)
+				.extracting(PointsTransaction::getOrderId)
+				.containsExactly("o1", "o2");
+			assertThat(points.purchasesDeadLetters.readRecordsToList()).singleElement()
+				.satisfies((deadLetter) -> assertThat(
+						new String(deadLetter.headers().lastHeader(DeadLetterHandler.REASON_HEADER).value(),
+								StandardCharsets.UTF_8))
+					.contains("older than the order retention"));
+		}
+	}
+
+	@Test
+	void shouldForgetAnOrderAfterItsRetentionSoTheStateStaysBounded() {
+		try (PointsDriver points = new PointsDriver(NegativeBalancePolicy.ALLOW_NEGATIVE, this.stateDir)) {
+			points.send(purchase("c1", "o1", T0).line("1", "GROCERY", 1, "10.00").build());
+			Instant twoRetentionsLater = T0.plus(PointsDriver.RETENTION.multipliedBy(2));
+			points.send(purchase("c1", "o2", twoRetentionsLater).line("1", "GROCERY", 1, "20.00").build());
+			points.send(refundAmount("c1", "o1", "r1", twoRetentionsLater, "5.00"));
+
+			assertThat(points.purchasesDeadLetters.readRecordsToList()).singleElement()
+				.satisfies((deadLetter) -> assertThat(
+						new String(deadLetter.headers().lastHeader(DeadLetterHandler.REASON_HEADER).value(),
+								StandardCharsets.UTF_8))
+					.contains("unknown order o1"));
+		}
+	}
+
+	@Test
+	void shouldApplyALateRefundBeforeAnExpiryThatFellDueWithinTheAllowedLateness(@TempDir Path otherStateDir)
+			throws Exception {
+		Instant expiry = T0.atZone(ZoneOffset.UTC).plusMonths(12).toInstant();
+		PurchaseCompleted purchase = purchase("c1", "o1", T0).line("1", "GROCERY", 1, "100.00").build();
+		var lateRefund = refundAmount("c1", "o1", "r1", expiry.minusSeconds(600), "40.00");
+		List<PointsTransaction> live;
+		try (PointsDriver points = new PointsDriver(NegativeBalancePolicy.ALLOW_NEGATIVE, this.stateDir)) {
+			points.send(purchase);
+			// Idle, the wall clock half an hour past the expiry: within the lateness.
+			points.wallClockTo(expiry.plusSeconds(1800));
+			points.send(lateRefund);
+			points.wallClockTo(expiry.plus(PointsDriver.ALLOWED_LATENESS).plusSeconds(3600));
+			live = points.ledgerEntries();
+		}
+		List<PointsTransaction> replayed;
+		Files.createDirectories(otherStateDir);
+		try (PointsDriver points = new PointsDriver(NegativeBalancePolicy.ALLOW_NEGATIVE, otherStateDir)) {
+			points.send(purchase).send(lateRefund);
+			points.wallClockTo(expiry.plus(PointsDriver.ALLOWED_LATENESS).plusSeconds(3600));
+			replayed = points.ledgerEntries();
+		}
+
+		assertThat(live).extracting(PointsTransaction::getKind, PointsTransaction::getPoints)
+			.containsExactly(tuple(PointsTransactionKind.EARN, 100L), tuple(PointsTransactionKind.REVERSE_EARN, -40L),
+					tuple(PointsTransactionKind.EXPIRE, -60L));
+		assertThat(replayed).containsExactlyElementsOf(live);
+	}
+
+	@Test
+	void shouldListTheLastTransactionsNewestFirstInLedgerOrder() {
+		try (PointsDriver points = new PointsDriver(NegativeBalancePolicy.ALLOW_NEGATIVE, this.stateDir)) {
+			points.send(purchase("c1", "o1", T0).line("1", "GROCERY", 1, "10.00").build());
+			points.send(adjustment("c1", "goodwill", 5, T0.plusSeconds(DAY)));
+			// Both lots expire before this purchase: their EXPIRE entries take effect
+			// earlier than the purchase but come after the adjustment in the ledger.
+			points.send(purchase("c1", "o2", T0.plusSeconds(390 * DAY)).line("1", "GROCERY", 1, "20.00").build());
+
+			assertThat(points.recentTransactions("c1", 3))
+				.extracting(RecentTransaction::sequence, RecentTransaction::kind)
+				.containsExactly(tuple(5L, "EARN"), tuple(4L, "EXPIRE"), tuple(3L, "EXPIRE"));
+			assertThat(points.recentTransactions("c1", 10)).extracting(RecentTransaction::sequence)
+				.containsExactly(5L, 4L, 3L, 2L, 1L);
+			assertThat(points.recentTransactions("c10", 10)).as("another customer whose id starts alike").isEmpty();
 		}
 	}
 

@@ -154,6 +154,11 @@ final class PointsDriver implements AutoCloseable {
 				expiringWithinDays);
 	}
 
+	List<RecentTransaction> recentTransactions(String customerId, int limit) {
+		return RecentTransaction.newestFirst(this.driver.getWindowStore(PointsTopology.TRANSACTIONS_STORE), customerId,
+				limit);
+	}
+
 	@Override
 	public void close() {
 		this.driver.close();

@@ -129,6 +129,22 @@ class RefundTopologyTest {
 	}
 
 	@Test
+	void shouldCountNoPartTwiceWhenLineAndAmountRefundsFollowEachOther() {
+		this.points = new PointsDriver(NegativeBalancePolicy.ALLOW_NEGATIVE, this.stateDir);
+		// line 1 (BOOKS): 50.00 -> 100 points; line 2: 50.00 -> 50 points
+		this.points
+			.send(purchase("c1", "o1", T0).line("1", "BOOKS", 1, "50.00").line("2", "GROCERY", 1, "50.00").build());
+		this.points.send(refundLines("c1", "o1", "r1", T0.plusSeconds(DAY), "50.00", "2", "1"));
+		this.points.send(refundAmount("c1", "o1", "r2", T0.plusSeconds(2 * DAY), "25.00"));
+		this.points.send(refundAmount("c1", "o1", "r3", T0.plusSeconds(3 * DAY), "25.00"));
+
+		// Line 2 takes back its 50; the amounts then share out what is left (line 1's 100
+		// points for 50.00): 25.00 of it is 50 points, twice.
+		assertThat(this.points.ledgerEntries()).extracting(PointsTransaction::getPoints)
+			.containsExactly(150L, -50L, -50L, -50L);
+	}
+
+	@Test
 	void shouldLetTheBalanceGoNegativeUnderAllowNegativeAndSettleItFromLaterCredits() {
 		this.points = new PointsDriver(NegativeBalancePolicy.ALLOW_NEGATIVE, this.stateDir);
 		spendEverythingThenRefund();
@@ -145,6 +161,7 @@ class RefundTopologyTest {
 		assertThat(laterEarn.getPoints()).isEqualTo(30);
 		assertThat(laterEarn.getBalanceAfter()).isEqualTo(-70);
 		assertThat(laterEarn.getExplanation()).contains("30 of them settle a negative balance");
+		assertThat(laterEarn.getLots()).as("points that settle a debt enter no lot").isEmpty();
 		PointsSummary summary = this.points.summary("c1", T0.plusSeconds(80 * DAY), 30);
 		assertThat(summary.available()).isEqualTo(-70);
 	}

@@ -24,9 +24,28 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
 
 	@Override
 	public int register(String subject, Schema schema) {
-		return this.http.post("/subjects/%s/versions".formatted(segment(subject)), schemaBody(schema))
-			.path("id")
-			.asInt();
+		try {
+			return this.http.post("/subjects/%s/versions".formatted(segment(subject)), schemaBody(schema))
+				.path("id")
+				.asInt();
+		}
+		catch (SchemaRegistryException ex) {
+			if (ex.status() != 409) {
+				throw ex;
+			}
+			// 409 is an incompatible schema, or (Apicurio) another client creating the
+			// subject with it at the same moment: then the schema is there now.
+			return registeredIdOr(subject, schema, ex);
+		}
+	}
+
+	private int registeredIdOr(String subject, Schema schema, SchemaRegistryException conflict) {
+		try {
+			return lookUpId(subject, schema);
+		}
+		catch (SchemaRegistryException ex) {
+			throw conflict;
+		}
 	}
 
 	@Override

@@ -61,6 +61,21 @@ class RestSchemaRegistryClientTest {
 	}
 
 	@Test
+	void shouldAnswerTheExistingIdWhenAnotherClientCreatedTheSubjectAtTheSameMoment() {
+		// Apicurio's answer to the second of two concurrent first registrations
+		this.script.add(new Answer(409,
+				"{\"error_code\":0,\"message\":\"An artifact with ID 'survey-responses-value' in group 'null' already exists.\"}"));
+		this.script.add(new Answer(200, "{\"subject\":\"survey-responses-value\",\"id\":42,\"version\":1}"));
+
+		int id = client(Map.of()).register("survey-responses-value", SurveyResponded.getClassSchema());
+
+		assertThat(id).isEqualTo(42);
+		assertThat(this.requests).extracting(Request::path)
+			.containsExactly("/subjects/survey-responses-value/versions",
+					"/subjects/survey-responses-value?deleted=false");
+	}
+
+	@Test
 	void shouldRetryServerErrorsWithBackoffAndThenSucceed() {
 		this.script.add(new Answer(503, "{\"error_code\":50003,\"message\":\"forwarding failed\"}"));
 		this.script.add(new Answer(500, "boom"));
@@ -89,12 +104,15 @@ class RestSchemaRegistryClientTest {
 	void shouldNotRetryClientErrorsAndQuoteTheRegistry() {
 		this.script.add(new Answer(409,
 				"{\"error_code\":409,\"message\":\"Schema being registered is incompatible: READER_FIELD_MISSING_DEFAULT_VALUE tier\"}"));
+		this.script.add(new Answer(404, "{\"error_code\":40403,\"message\":\"Schema not found\"}"));
 
 		assertThatThrownBy(() -> client(Map.of()).register("s", SurveyResponded.getClassSchema()))
 			.isInstanceOfSatisfying(SchemaRegistryException.class,
 					(ex) -> assertThat(ex.isIncompatibleSchema()).isTrue())
 			.hasMessageContaining("READER_FIELD_MISSING_DEFAULT_VALUE tier");
-		assertThat(this.requests).hasSize(1);
+		assertThat(this.requests).as("not retried; only asked whether the schema is there")
+			.extracting(Request::path)
+			.containsExactly("/subjects/s/versions", "/subjects/s?deleted=false");
 	}
 
 	@Test
