@@ -66,6 +66,12 @@ public abstract class VersionedSerde<T> implements Serde<T> {
 				throw new SerializationException("An empty " + this.what + " record in " + topic);
 			}
 			int written = bytes[0];
+			if (written == '{') {
+				// Development builds before the binary format kept JSON here.
+				throw new SerializationException("A " + this.what + " record in " + topic + " is JSON, written by a "
+						+ "development build before the binary state format: reset the application's state (locally: "
+						+ "stop the stack and delete deploy/local/.run; see deploy/local/README.md)");
+			}
 			if (written > this.version || written < 1) {
 				throw new SerializationException("A " + this.what + " record in " + topic + " has version " + written
 						+ ", written by a newer release; this one reads up to " + this.version

@@ -1,5 +1,6 @@
 package io.loyaltypulse.points.ledger;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -75,6 +76,16 @@ class CustomerAccountSerdeTest {
 			.isThrownBy(() -> this.serde.deserializer().deserialize("t", newer))
 			.withMessageContaining("version 3")
 			.withMessageContaining("newer release");
+	}
+
+	@Test
+	void shouldSayHowToResetStateWrittenAsJsonByAnEarlierBuild() {
+		byte[] json = "{\"version\":1,\"customerId\":\"c1\"}".getBytes(StandardCharsets.UTF_8);
+
+		assertThatExceptionOfType(SerializationException.class)
+			.isThrownBy(() -> this.serde.deserializer().deserialize("t", json))
+			.withMessageContaining("is JSON")
+			.withMessageContaining("reset the application's state");
 	}
 
 	@Test

@@ -1,5 +1,6 @@
 package io.loyaltypulse.points.topology;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -152,6 +153,15 @@ final class PointsDriver implements AutoCloseable {
 		CustomerAccount account = store.get(customerId);
 		return this.engine.summarize((account != null) ? account : CustomerAccount.open(customerId), at,
 				expiringWithinDays);
+	}
+
+	/** The reasons in the headers of what went to purchases.DLT since the last read. */
+	List<String> purchaseDeadLetterReasons() {
+		return this.purchasesDeadLetters.readRecordsToList()
+			.stream()
+			.map((record) -> new String(record.headers().lastHeader(DeadLetterHandler.REASON_HEADER).value(),
+					StandardCharsets.UTF_8))
+			.toList();
 	}
 
 	List<RecentTransaction> recentTransactions(String customerId, int limit) {
