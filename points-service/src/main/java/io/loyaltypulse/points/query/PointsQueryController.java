@@ -16,7 +16,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,10 +25,12 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * A customer's balance and recent ledger entries, answered by the instance that owns the
- * customer's state; a request that reaches another instance is forwarded once.
+ * customer's state; a request that reaches another instance is forwarded once. The
+ * parameter constraints are checked by Spring MVC's own method validation (no class-level
+ * {@code @Validated} proxy), so an invalid parameter is a 400 problem (see
+ * {@link QueryProblems}), not a 500.
  */
 @RestController
-@Validated
 class PointsQueryController {
 
 	/** The instance ({@code application.server}) whose state answered. */
