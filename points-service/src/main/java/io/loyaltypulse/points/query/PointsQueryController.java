@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.apache.kafka.streams.state.HostInfo;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -92,8 +93,12 @@ class PointsQueryController {
 		String pathAndQuery = request.getRequestURI()
 				+ ((request.getQueryString() != null) ? "?" + request.getQueryString() : "");
 		HttpResponse<String> answer = this.queries.forward(owner.get(), pathAndQuery);
-		ResponseEntity.BodyBuilder relayed = ResponseEntity.status(answer.statusCode())
-			.contentType(MediaType.APPLICATION_JSON);
+		// The owner's content type: a problem must stay application/problem+json.
+		MediaType contentType = answer.headers()
+			.firstValue(HttpHeaders.CONTENT_TYPE)
+			.map(MediaType::parseMediaType)
+			.orElse(MediaType.APPLICATION_JSON);
+		ResponseEntity.BodyBuilder relayed = ResponseEntity.status(answer.statusCode()).contentType(contentType);
 		answer.headers().firstValue("Retry-After").ifPresent((value) -> relayed.header("Retry-After", value));
 		answer.headers().firstValue(SERVED_BY_HEADER).ifPresent((value) -> relayed.header(SERVED_BY_HEADER, value));
 		return Optional.of(relayed.body(answer.body()));

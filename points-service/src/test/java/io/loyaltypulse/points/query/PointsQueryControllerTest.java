@@ -221,6 +221,7 @@ class PointsQueryControllerTest {
 		MvcTestResult result = this.mvc.get().uri(POINTS).exchange();
 
 		assertThat(result).hasStatus(HttpStatus.SERVICE_UNAVAILABLE)
+			.hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
 			.headers()
 			.hasValue("Retry-After", "2")
 			.doesNotContainHeader(PointsQueryController.SERVED_BY_HEADER);
