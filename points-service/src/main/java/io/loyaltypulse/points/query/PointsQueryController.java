@@ -12,11 +12,11 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.apache.kafka.streams.state.HostInfo;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,10 +26,12 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * A customer's balance and recent ledger entries, answered by the instance that owns the
- * customer's state; a request that reaches another instance is forwarded once.
+ * customer's state; a request that reaches another instance is forwarded once. The
+ * parameter constraints are checked by Spring MVC's own method validation (no class-level
+ * {@code @Validated} proxy), so an invalid parameter is a 400 problem (see
+ * {@link QueryProblems}), not a 500.
  */
 @RestController
-@Validated
 class PointsQueryController {
 
 	/** The instance ({@code application.server}) whose state answered. */
@@ -91,8 +93,12 @@ class PointsQueryController {
 		String pathAndQuery = request.getRequestURI()
 				+ ((request.getQueryString() != null) ? "?" + request.getQueryString() : "");
 		HttpResponse<String> answer = this.queries.forward(owner.get(), pathAndQuery);
-		ResponseEntity.BodyBuilder relayed = ResponseEntity.status(answer.statusCode())
-			.contentType(MediaType.APPLICATION_JSON);
+		// The owner's content type: a problem must stay application/problem+json.
+		MediaType contentType = answer.headers()
+			.firstValue(HttpHeaders.CONTENT_TYPE)
+			.map(MediaType::parseMediaType)
+			.orElse(MediaType.APPLICATION_JSON);
+		ResponseEntity.BodyBuilder relayed = ResponseEntity.status(answer.statusCode()).contentType(contentType);
 		answer.headers().firstValue("Retry-After").ifPresent((value) -> relayed.header("Retry-After", value));
 		answer.headers().firstValue(SERVED_BY_HEADER).ifPresent((value) -> relayed.header(SERVED_BY_HEADER, value));
 		return Optional.of(relayed.body(answer.body()));
