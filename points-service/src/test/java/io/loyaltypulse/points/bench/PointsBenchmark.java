@@ -381,6 +381,11 @@ public final class PointsBenchmark {
 			config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
 			// One stream thread, like the service's default; -Dbench.threads to try more.
 			config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, Integer.getInteger("bench.threads", 1));
+			System.getProperties()
+				.stringPropertyNames()
+				.stream()
+				.filter((name) -> name.startsWith("bench.streams."))
+				.forEach((name) -> config.put(name.substring("bench.streams.".length()), System.getProperty(name)));
 			config.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("points-bench").toString());
 			config.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
 			config.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
