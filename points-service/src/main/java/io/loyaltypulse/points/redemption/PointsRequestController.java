@@ -67,9 +67,10 @@ class PointsRequestController {
 	}
 
 	private static ResponseEntity<?> answer(PointsRequestOutcome outcome) {
-		Map<String, Object> decision = Map.of("requestId", outcome.getRequestId(), "status", outcome.getStatus().name(),
-				"points", outcome.getPoints(), "available", outcome.getAvailableAfter(), "pending",
-				outcome.getPendingAfter(), "explanation", outcome.getExplanation());
+		// "decision", not "status": in a problem document "status" is the HTTP status.
+		Map<String, Object> decision = Map.of("requestId", outcome.getRequestId(), "decision",
+				outcome.getStatus().name(), "points", outcome.getPoints(), "available", outcome.getAvailableAfter(),
+				"pending", outcome.getPendingAfter(), "explanation", outcome.getExplanation());
 		HttpStatus status = switch (outcome.getStatus()) {
 			case APPROVED -> HttpStatus.OK;
 			case INSUFFICIENT_POINTS -> HttpStatus.CONFLICT;

@@ -236,7 +236,8 @@ class PointsServiceIT {
 		HttpResponse<String> refused = post(instance, "/api/v1/customers/" + customerId + "/redemptions", "r-2",
 				"{\"points\":41}", Map.of());
 		assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
-		assertThat(json.readTree(refused.body()).get("status").asString()).isEqualTo("INSUFFICIENT_POINTS");
+		assertThat(json.readTree(refused.body()).get("decision").asString()).isEqualTo("INSUFFICIENT_POINTS");
+		assertThat(json.readTree(refused.body()).get("status").asInt()).isEqualTo(409);
 		HttpResponse<String> forbidden = post(instance, "/api/v1/admin/customers/" + customerId + "/adjustments",
 				"credit-2", "{\"points\":100,\"reason\":\"no key\",\"actor\":\"admin-it\"}", Map.of());
 		assertThat(forbidden.statusCode()).isEqualTo(403);

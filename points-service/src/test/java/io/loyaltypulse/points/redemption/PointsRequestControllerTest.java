@@ -50,7 +50,7 @@ class PointsRequestControllerTest {
 
 		assertThat(result).hasStatusOk().hasContentTypeCompatibleWith(MediaType.APPLICATION_JSON);
 		assertThat(result).bodyJson().isLenientlyEqualTo("""
-				{"requestId": "r-1", "status": "APPROVED", "points": 100, "available": 400, "pending": 50,
+				{"requestId": "r-1", "decision": "APPROVED", "points": 100, "available": 400, "pending": 50,
 				 "explanation": "explained APPROVED", "transactionId": "r-1:tx"}
 				""");
 	}
@@ -62,14 +62,15 @@ class PointsRequestControllerTest {
 
 		MvcTestResult result = redeem("key-1", "{\"points\": 100}");
 
-		// "status" is the decision here, not the HTTP status as RFC 9457 has it: clients
-		// (and PointsServiceIT) read it that way.
+		// "status" is the HTTP status, as RFC 9457 has it; the decision is "decision".
 		assertThat(result).hasStatus(HttpStatus.CONFLICT)
 			.hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
-		assertThat(result).bodyJson().isLenientlyEqualTo("""
-				{"type": "urn:loyalty-pulse:points:insufficient_points", "status": "INSUFFICIENT_POINTS",
-				 "detail": "explained INSUFFICIENT_POINTS", "available": 400}
-				""");
+		assertThat(result).bodyJson()
+			.isLenientlyEqualTo(
+					"""
+							{"type": "urn:loyalty-pulse:points:insufficient_points", "status": 409, "decision": "INSUFFICIENT_POINTS",
+							 "detail": "explained INSUFFICIENT_POINTS", "available": 400}
+							""");
 	}
 
 	@Test
@@ -95,7 +96,7 @@ class PointsRequestControllerTest {
 
 		assertThat(result).hasStatus(HttpStatus.BAD_REQUEST)
 			.hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
-		assertThat(result).bodyJson().extractingPath("$.status").isEqualTo("INVALID");
+		assertThat(result).bodyJson().extractingPath("$.decision").isEqualTo("INVALID");
 	}
 
 	@Test
@@ -197,7 +198,7 @@ class PointsRequestControllerTest {
 		MvcTestResult result = adjust(ADMIN_KEY);
 
 		assertThat(result).hasStatusOk();
-		assertThat(result).bodyJson().extractingPath("$.status").isEqualTo("APPROVED");
+		assertThat(result).bodyJson().extractingPath("$.decision").isEqualTo("APPROVED");
 	}
 
 	private MvcTestResult redeem(String idempotencyKey, String body) {
