@@ -347,31 +347,32 @@ public final class PointsEngine {
 			List<SpecificRecord> out) {
 		String fingerprint = "R|%d|%s|%s".formatted(request.getPoints(), request.getOrderId(),
 				request.getDescription());
-		if (answerAgain(account, history, request.getEventId(), fingerprint, PointsRequestKind.REDEMPTION,
-				request.getPoints(), request.getOccurredAt(), out)) {
+		if (answerAgain(account, history, request.getEventId(), request.getAttemptId(), fingerprint,
+				PointsRequestKind.REDEMPTION, request.getPoints(), request.getOccurredAt(), out)) {
 			return;
 		}
 		Instant at = request.getOccurredAt();
 		advance(account, at, out);
 		if (request.getPoints() <= 0) {
-			decide(account, history, request.getEventId(), fingerprint, PointsRequestKind.REDEMPTION,
-					request.getPoints(), at, PointsRequestStatus.INVALID, null,
+			decide(account, history, request.getEventId(), request.getAttemptId(), fingerprint,
+					PointsRequestKind.REDEMPTION, request.getPoints(), at, PointsRequestStatus.INVALID, null,
 					"a redemption must be of at least 1 point", out);
 			return;
 		}
 		OrderRecord against = (request.getOrderId() != null) ? history.order(request.getOrderId()) : null;
 		if (against != null && against.isFullyRefunded()) {
-			decide(account, history, request.getEventId(), fingerprint, PointsRequestKind.REDEMPTION,
-					request.getPoints(), at, PointsRequestStatus.INVALID, null,
+			decide(account, history, request.getEventId(), request.getAttemptId(), fingerprint,
+					PointsRequestKind.REDEMPTION, request.getPoints(), at, PointsRequestStatus.INVALID, null,
 					"order %s is fully refunded: no points can be redeemed against it".formatted(request.getOrderId()),
 					out);
 			return;
 		}
 		long available = account.available(at.toEpochMilli());
 		if (available < request.getPoints()) {
-			decide(account, history, request.getEventId(), fingerprint, PointsRequestKind.REDEMPTION,
-					request.getPoints(), at, PointsRequestStatus.INSUFFICIENT_POINTS, null,
-					"%d points requested, %d available".formatted(request.getPoints(), Math.max(0, available)), out);
+			decide(account, history, request.getEventId(), request.getAttemptId(), fingerprint,
+					PointsRequestKind.REDEMPTION, request.getPoints(), at, PointsRequestStatus.INSUFFICIENT_POINTS,
+					null, "%d points requested, %d available".formatted(request.getPoints(), Math.max(0, available)),
+					out);
 			return;
 		}
 		PointsTransaction entry = spend(account, PointsTransactionKind.REDEEM, request.getPoints(), at,
@@ -385,22 +386,23 @@ public final class PointsEngine {
 			history.saveOrder(order);
 		}
 		out.add(entry);
-		decide(account, history, request.getEventId(), fingerprint, PointsRequestKind.REDEMPTION, request.getPoints(),
-				at, PointsRequestStatus.APPROVED, entry.getEventId(), entry.getExplanation(), out);
+		decide(account, history, request.getEventId(), request.getAttemptId(), fingerprint,
+				PointsRequestKind.REDEMPTION, request.getPoints(), at, PointsRequestStatus.APPROVED, entry.getEventId(),
+				entry.getExplanation(), out);
 	}
 
 	private void adjust(CustomerAccount account, CustomerHistory history, PointsAdjustmentRequested request,
 			List<SpecificRecord> out) {
 		String fingerprint = "A|%d|%s|%s".formatted(request.getPoints(), request.getReason(), request.getActor());
-		if (answerAgain(account, history, request.getEventId(), fingerprint, PointsRequestKind.ADJUSTMENT,
-				request.getPoints(), request.getOccurredAt(), out)) {
+		if (answerAgain(account, history, request.getEventId(), request.getAttemptId(), fingerprint,
+				PointsRequestKind.ADJUSTMENT, request.getPoints(), request.getOccurredAt(), out)) {
 			return;
 		}
 		Instant at = request.getOccurredAt();
 		advance(account, at, out);
 		if (request.getPoints() == 0 || request.getReason().isBlank() || request.getActor().isBlank()) {
-			decide(account, history, request.getEventId(), fingerprint, PointsRequestKind.ADJUSTMENT,
-					request.getPoints(), at, PointsRequestStatus.INVALID, null,
+			decide(account, history, request.getEventId(), request.getAttemptId(), fingerprint,
+					PointsRequestKind.ADJUSTMENT, request.getPoints(), at, PointsRequestStatus.INVALID, null,
 					"an adjustment needs non-zero points, a reason and an actor", out);
 			return;
 		}
@@ -413,8 +415,9 @@ public final class PointsEngine {
 		else {
 			long available = account.available(at.toEpochMilli());
 			if (available < -request.getPoints()) {
-				decide(account, history, request.getEventId(), fingerprint, PointsRequestKind.ADJUSTMENT,
-						request.getPoints(), at, PointsRequestStatus.INSUFFICIENT_POINTS, null,
+				decide(account, history, request.getEventId(), request.getAttemptId(), fingerprint,
+						PointsRequestKind.ADJUSTMENT, request.getPoints(), at, PointsRequestStatus.INSUFFICIENT_POINTS,
+						null,
 						"%d points to debit, %d available".formatted(-request.getPoints(), Math.max(0, available)),
 						out);
 				return;
@@ -423,12 +426,13 @@ public final class PointsEngine {
 					request.getActor(), explanation);
 		}
 		out.add(entry);
-		decide(account, history, request.getEventId(), fingerprint, PointsRequestKind.ADJUSTMENT, request.getPoints(),
-				at, PointsRequestStatus.APPROVED, entry.getEventId(), explanation, out);
+		decide(account, history, request.getEventId(), request.getAttemptId(), fingerprint,
+				PointsRequestKind.ADJUSTMENT, request.getPoints(), at, PointsRequestStatus.APPROVED, entry.getEventId(),
+				explanation, out);
 	}
 
-	private boolean answerAgain(CustomerAccount account, CustomerHistory history, String requestId, String fingerprint,
-			PointsRequestKind kind, long points, Instant at, List<SpecificRecord> out) {
+	private boolean answerAgain(CustomerAccount account, CustomerHistory history, String requestId, String attemptId,
+			String fingerprint, PointsRequestKind kind, long points, Instant at, List<SpecificRecord> out) {
 		RequestRecord previous = history.request(requestId);
 		if (previous == null) {
 			return false;
@@ -449,13 +453,14 @@ public final class PointsEngine {
 			.setPendingAfter(previous.pendingAfter)
 			.setExplanation(same ? previous.explanation
 					: "the idempotency key was already used for another request; nothing changed")
+			.setAttemptId(attemptId)
 			.build());
 		return true;
 	}
 
-	private void decide(CustomerAccount account, CustomerHistory history, String requestId, String fingerprint,
-			PointsRequestKind kind, long points, Instant at, PointsRequestStatus status, String transactionId,
-			String explanation, List<SpecificRecord> out) {
+	private void decide(CustomerAccount account, CustomerHistory history, String requestId, String attemptId,
+			String fingerprint, PointsRequestKind kind, long points, Instant at, PointsRequestStatus status,
+			String transactionId, String explanation, List<SpecificRecord> out) {
 		RequestRecord record = new RequestRecord();
 		record.requestId = requestId;
 		record.decidedAt = at.toEpochMilli();
@@ -480,6 +485,7 @@ public final class PointsEngine {
 			.setAvailableAfter(record.availableAfter)
 			.setPendingAfter(record.pendingAfter)
 			.setExplanation(explanation)
+			.setAttemptId(attemptId)
 			.build());
 	}
 

@@ -1,6 +1,8 @@
 package io.loyaltypulse.points.redemption;
 
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,9 +18,11 @@ import org.springframework.stereotype.Component;
  * returned, or the same idempotency key sent with two bodies): each gets its own waiter,
  * so every one of them is answered, and a call that gives up removes only its own.
  * <p>
- * Rule: a waiter completes with the first outcome for its request id that arrives after
- * it registered. The topology answers every repeated request with a new outcome record,
- * so a waiter registered after an outcome went by is answered by the next one.
+ * Rule: a waiter completes with the outcome that echoes its call's attempt id, so a call
+ * learns the answer to its own body even when another call sent a different body under
+ * the same key at the same moment. An outcome without an attempt id (written for a
+ * request from an older release) completes every waiter registered so far for its request
+ * id.
  */
 @Component
 class OutcomeWaiters {
@@ -30,8 +34,8 @@ class OutcomeWaiters {
 	 * the request, so that a fast outcome is not missed, and close the waiter when the
 	 * call ends.
 	 */
-	Waiter register(String requestId) {
-		Waiter waiter = new Waiter(requestId);
+	Waiter register(String requestId, String attemptId) {
+		Waiter waiter = new Waiter(requestId, attemptId);
 		// All changes to a set happen inside compute, under the map's lock for that key.
 		this.byRequestId.compute(requestId, (id, waiters) -> {
 			Set<Waiter> set = (waiters != null) ? waiters : new HashSet<>();
@@ -45,10 +49,17 @@ class OutcomeWaiters {
 	 * Completes every waiter registered so far for the outcome's request.
 	 */
 	void complete(PointsRequestOutcome outcome) {
-		Set<Waiter> waiters = this.byRequestId.remove(outcome.getRequestId());
-		if (waiters != null) {
-			waiters.forEach((waiter) -> waiter.outcome.complete(outcome));
-		}
+		List<Waiter> answered = new ArrayList<>();
+		this.byRequestId.computeIfPresent(outcome.getRequestId(), (id, waiters) -> {
+			for (Waiter waiter : waiters) {
+				if (outcome.getAttemptId() == null || outcome.getAttemptId().equals(waiter.attemptId)) {
+					answered.add(waiter);
+				}
+			}
+			waiters.removeAll(answered);
+			return waiters.isEmpty() ? null : waiters;
+		});
+		answered.forEach((waiter) -> waiter.outcome.complete(outcome));
 	}
 
 	int waiting(String requestId) {
@@ -71,10 +82,13 @@ class OutcomeWaiters {
 
 		private final String requestId;
 
+		private final String attemptId;
+
 		private final CompletableFuture<PointsRequestOutcome> outcome = new CompletableFuture<>();
 
-		private Waiter(String requestId) {
+		private Waiter(String requestId, String attemptId) {
 			this.requestId = requestId;
+			this.attemptId = attemptId;
 		}
 
 		CompletableFuture<PointsRequestOutcome> outcome() {

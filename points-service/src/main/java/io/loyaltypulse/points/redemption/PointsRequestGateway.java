@@ -92,8 +92,9 @@ class PointsRequestGateway implements DisposableBean {
 	PointsRequestOutcome redeem(String customerId, String idempotencyKey, RedemptionRequest body)
 			throws OutcomeUnavailableException {
 		String requestId = requestId("redemption", customerId, idempotencyKey);
+		String attemptId = UUID.randomUUID().toString();
 		Instant now = this.clock.instant();
-		return send(customerId, requestId, now,
+		return send(customerId, requestId, attemptId, now,
 				PointsRedemptionRequested.newBuilder()
 					.setEventId(requestId)
 					.setCustomerId(customerId)
@@ -102,14 +103,16 @@ class PointsRequestGateway implements DisposableBean {
 					.setPoints(body.points())
 					.setOrderId(body.orderId())
 					.setDescription(body.description())
+					.setAttemptId(attemptId)
 					.build());
 	}
 
 	PointsRequestOutcome adjust(String customerId, String idempotencyKey, AdjustmentRequest body)
 			throws OutcomeUnavailableException {
 		String requestId = requestId("adjustment", customerId, idempotencyKey);
+		String attemptId = UUID.randomUUID().toString();
 		Instant now = this.clock.instant();
-		return send(customerId, requestId, now,
+		return send(customerId, requestId, attemptId, now,
 				PointsAdjustmentRequested.newBuilder()
 					.setEventId(requestId)
 					.setCustomerId(customerId)
@@ -118,17 +121,18 @@ class PointsRequestGateway implements DisposableBean {
 					.setPoints(body.points())
 					.setReason(body.reason())
 					.setActor(body.actor())
+					.setAttemptId(attemptId)
 					.build());
 	}
 
-	private PointsRequestOutcome send(String customerId, String requestId, Instant now, SpecificRecord request)
-			throws OutcomeUnavailableException {
+	private PointsRequestOutcome send(String customerId, String requestId, String attemptId, Instant now,
+			SpecificRecord request) throws OutcomeUnavailableException {
 		long deadline = this.nanoTime.getAsLong() + this.requestTimeout.toNanos();
 		if (!this.listenerReady.getAsBoolean()) {
 			throw OutcomeUnavailableException.notSent("the outcome listener is not reading outcomes");
 		}
 		// Registered before sending, so that an outcome arriving at once is not missed.
-		try (OutcomeWaiters.Waiter waiter = this.waiters.register(requestId)) {
+		try (OutcomeWaiters.Waiter waiter = this.waiters.register(requestId, attemptId)) {
 			Future<?> sent = sendRequest(customerId, now, request);
 			sent.get(remainingMillis(deadline), TimeUnit.MILLISECONDS);
 			return waiter.outcome().get(remainingMillis(deadline), TimeUnit.MILLISECONDS);

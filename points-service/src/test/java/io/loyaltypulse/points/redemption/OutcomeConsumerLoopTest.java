@@ -56,7 +56,7 @@ class OutcomeConsumerLoopTest {
 	void shouldAnswerAWaitingCallWithAnOutcomeReadFromTheEnd() {
 		this.loop.step();
 		assertThat(this.loop.isReady()).isTrue();
-		OutcomeWaiters.Waiter waiter = this.waiters.register("r-1");
+		OutcomeWaiters.Waiter waiter = this.waiters.register("r-1", "attempt-1");
 
 		PointsRequestOutcome outcome = Outcomes.approved("r-1");
 		current().addRecord(new ConsumerRecord<>(TOPIC, 0, 5, "c-1", outcome));
@@ -68,7 +68,7 @@ class OutcomeConsumerLoopTest {
 	@Test
 	void shouldSkipARecordThatCannotBeDeserializedAndGoOn() {
 		this.loop.step();
-		OutcomeWaiters.Waiter waiter = this.waiters.register("r-1");
+		OutcomeWaiters.Waiter waiter = this.waiters.register("r-1", "attempt-1");
 
 		current().setPollException(undeserializable(P0, 5));
 		this.loop.step();
@@ -131,7 +131,7 @@ class OutcomeConsumerLoopTest {
 	@Test
 	void shouldAnswerAfterReconnectingWithAnOutcomePublishedWhileDisconnected() {
 		this.loop.step();
-		OutcomeWaiters.Waiter waiter = this.waiters.register("r-1");
+		OutcomeWaiters.Waiter waiter = this.waiters.register("r-1", "attempt-1");
 		current().setPollException(new KafkaException("broker gone"));
 		this.loop.step();
 

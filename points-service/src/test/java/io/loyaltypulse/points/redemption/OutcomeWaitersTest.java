@@ -12,8 +12,8 @@ class OutcomeWaitersTest {
 
 	@Test
 	void shouldAnswerEveryCallWaitingForTheSameRequest() {
-		OutcomeWaiters.Waiter first = this.waiters.register("r-1");
-		OutcomeWaiters.Waiter second = this.waiters.register("r-1");
+		OutcomeWaiters.Waiter first = this.waiters.register("r-1", "attempt-1");
+		OutcomeWaiters.Waiter second = this.waiters.register("r-1", "attempt-1");
 		PointsRequestOutcome outcome = Outcomes.approved("r-1");
 
 		this.waiters.complete(outcome);
@@ -24,8 +24,8 @@ class OutcomeWaitersTest {
 
 	@Test
 	void shouldKeepTheOtherCallsWaiterWhenOneCallGivesUp() {
-		OutcomeWaiters.Waiter gaveUp = this.waiters.register("r-1");
-		OutcomeWaiters.Waiter stillWaiting = this.waiters.register("r-1");
+		OutcomeWaiters.Waiter gaveUp = this.waiters.register("r-1", "attempt-1");
+		OutcomeWaiters.Waiter stillWaiting = this.waiters.register("r-1", "attempt-1");
 
 		gaveUp.close();
 		PointsRequestOutcome outcome = Outcomes.outcome("r-1", 2, PointsRequestStatus.IDEMPOTENCY_CONFLICT);
@@ -37,10 +37,10 @@ class OutcomeWaitersTest {
 
 	@Test
 	void shouldAnswerALaterCallWithTheNextOutcomeNotAnEarlierOne() {
-		OutcomeWaiters.Waiter early = this.waiters.register("r-1");
+		OutcomeWaiters.Waiter early = this.waiters.register("r-1", "attempt-1");
 		PointsRequestOutcome first = Outcomes.outcome("r-1", 1, PointsRequestStatus.APPROVED);
 		this.waiters.complete(first);
-		OutcomeWaiters.Waiter late = this.waiters.register("r-1");
+		OutcomeWaiters.Waiter late = this.waiters.register("r-1", "attempt-1");
 
 		assertThat(late.outcome()).isNotDone();
 		PointsRequestOutcome second = Outcomes.outcome("r-1", 2, PointsRequestStatus.IDEMPOTENCY_CONFLICT);
@@ -52,7 +52,7 @@ class OutcomeWaitersTest {
 
 	@Test
 	void shouldNotAnswerCallsWaitingForAnotherRequest() {
-		OutcomeWaiters.Waiter other = this.waiters.register("r-2");
+		OutcomeWaiters.Waiter other = this.waiters.register("r-2", "attempt-1");
 
 		this.waiters.complete(Outcomes.approved("r-1"));
 
@@ -60,9 +60,22 @@ class OutcomeWaitersTest {
 	}
 
 	@Test
+	void shouldAnswerEachCallWithTheOutcomeThatEchoesItsAttempt() {
+		OutcomeWaiters.Waiter first = this.waiters.register("r-1", "attempt-1");
+		OutcomeWaiters.Waiter second = this.waiters.register("r-1", "attempt-2");
+
+		this.waiters
+			.complete(PointsRequestOutcome.newBuilder(Outcomes.approved("r-1")).setAttemptId("attempt-2").build());
+
+		assertThat(second.outcome()).isCompleted();
+		assertThat(first.outcome()).as("another call's outcome does not answer this one").isNotDone();
+		assertThat(this.waiters.waiting("r-1")).isOne();
+	}
+
+	@Test
 	void shouldForgetARequestOnceItsLastWaiterIsClosed() {
-		OutcomeWaiters.Waiter first = this.waiters.register("r-1");
-		OutcomeWaiters.Waiter second = this.waiters.register("r-1");
+		OutcomeWaiters.Waiter first = this.waiters.register("r-1", "attempt-1");
+		OutcomeWaiters.Waiter second = this.waiters.register("r-1", "attempt-1");
 		assertThat(this.waiters.waiting("r-1")).isEqualTo(2);
 
 		first.close();

@@ -2,6 +2,7 @@ package io.loyaltypulse.points.redemption;
 
 import java.time.Instant;
 
+import io.loyaltypulse.events.PointsRedemptionRequested;
 import io.loyaltypulse.events.PointsRequestKind;
 import io.loyaltypulse.events.PointsRequestOutcome;
 import io.loyaltypulse.events.PointsRequestStatus;
@@ -27,6 +28,14 @@ final class Outcomes {
 			.setAvailableAfter(400)
 			.setPendingAfter(50)
 			.setExplanation("explained " + status)
+			.build();
+	}
+
+	/** The topology's answer to one request record: it echoes the record's attempt id. */
+	static PointsRequestOutcome answering(PointsRedemptionRequested request, PointsRequestStatus status) {
+		return PointsRequestOutcome.newBuilder(outcome(request.getEventId(), 1, status))
+			.setPoints(request.getPoints())
+			.setAttemptId(request.getAttemptId())
 			.build();
 	}
 

@@ -14,6 +14,7 @@ import java.util.function.Consumer;
 
 import io.loyaltypulse.events.PointsRedemptionRequested;
 import io.loyaltypulse.events.PointsRequestOutcome;
+import io.loyaltypulse.events.PointsRequestStatus;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.MockProducer;
@@ -114,16 +115,18 @@ class PointsRequestGatewayTest {
 	}
 
 	@Test
-	void shouldAnswerEachConcurrentCallWithTheSameKey() throws Exception {
-		// The first call's send is acknowledged only after the second call registered;
-		// then
-		// the topology answers both requests, one outcome each.
+	void shouldAnswerEachConcurrentCallWithTheSameKeyWithTheOutcomeOfItsOwnBody() throws Exception {
+		// Two calls send different bodies under one key; the first call's send is
+		// acknowledged only after the second call registered. The topology approves one
+		// and answers the other IDEMPOTENCY_CONFLICT; each outcome echoes its record's
+		// attempt id, and each call must get the answer to its own body.
 		CompletableFuture<Void> secondRegistered = new CompletableFuture<>();
 		RequestProducer producer = new RequestProducer((record) -> {
-			String requestId = ((PointsRedemptionRequested) record.value()).getEventId();
+			PointsRedemptionRequested request = (PointsRedemptionRequested) record.value();
 			this.later.execute(() -> {
 				secondRegistered.join();
-				this.waiters.complete(Outcomes.approved(requestId));
+				this.waiters.complete(Outcomes.answering(request, (request.getPoints() == 100L)
+						? PointsRequestStatus.APPROVED : PointsRequestStatus.IDEMPOTENCY_CONFLICT));
 			});
 		});
 		PointsRequestGateway gateway = gateway(producer);
@@ -136,8 +139,16 @@ class PointsRequestGatewayTest {
 		await().until(() -> this.waiters.waiting(requestId) == 2);
 		secondRegistered.complete(null);
 
-		assertThat(first.get(10, TimeUnit.SECONDS).getRequestId()).isEqualTo(requestId);
-		assertThat(second.get(10, TimeUnit.SECONDS).getRequestId()).isEqualTo(requestId);
+		assertThat(first.get(10, TimeUnit.SECONDS))
+			.extracting(PointsRequestOutcome::getPoints, PointsRequestOutcome::getStatus)
+			.containsExactly(100L, PointsRequestStatus.APPROVED);
+		assertThat(second.get(10, TimeUnit.SECONDS))
+			.extracting(PointsRequestOutcome::getPoints, PointsRequestOutcome::getStatus)
+			.containsExactly(200L, PointsRequestStatus.IDEMPOTENCY_CONFLICT);
+		assertThat(producer.history())
+			.extracting((record) -> ((PointsRedemptionRequested) record.value()).getAttemptId())
+			.doesNotContainNull()
+			.doesNotHaveDuplicates();
 	}
 
 	private PointsRequestOutcome redeem(PointsRequestGateway gateway, RedemptionRequest body) {

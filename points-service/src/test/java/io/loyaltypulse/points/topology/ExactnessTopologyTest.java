@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.loyaltypulse.events.PointsRedemptionRequested;
 import io.loyaltypulse.events.PointsRequestOutcome;
 import io.loyaltypulse.events.PointsRequestStatus;
 import io.loyaltypulse.events.PointsTransaction;
@@ -66,9 +67,9 @@ class ExactnessTopologyTest {
 	void shouldAnswerARetriedRedemptionWithItsFirstOutcomeAndRefuseAReusedKey() {
 		try (PointsDriver points = new PointsDriver(NegativeBalancePolicy.ALLOW_NEGATIVE, this.stateDir)) {
 			points.send(adjustment("c1", "credit", 100, T0));
-			points.send(redemption("c1", "k1", 60, null, T0.plusSeconds(60)));
-			points.send(redemption("c1", "k1", 60, null, T0.plusSeconds(120)));
-			points.send(redemption("c1", "k1", 70, null, T0.plusSeconds(180)));
+			points.send(attempt(redemption("c1", "k1", 60, null, T0.plusSeconds(60)), "call-1"));
+			points.send(attempt(redemption("c1", "k1", 60, null, T0.plusSeconds(120)), "call-2"));
+			points.send(attempt(redemption("c1", "k1", 70, null, T0.plusSeconds(180)), "call-3"));
 			points.send(redemption("c1", "k2", 60, null, T0.plusSeconds(240)));
 
 			assertThat(points.ledgerEntries()).extracting(PointsTransaction::getKind)
@@ -82,7 +83,14 @@ class ExactnessTopologyTest {
 				.isEqualTo("c1:2");
 			assertThat(outcomes.get(2).getAvailableAfter()).isEqualTo(40);
 			assertThat(outcomes).extracting(PointsRequestOutcome::getEventId).doesNotHaveDuplicates();
+			assertThat(outcomes).as("each outcome echoes the call that sent its request")
+				.extracting(PointsRequestOutcome::getAttemptId)
+				.containsExactly(null, "call-1", "call-2", "call-3", null);
 		}
+	}
+
+	private static PointsRedemptionRequested attempt(PointsRedemptionRequested request, String attemptId) {
+		return PointsRedemptionRequested.newBuilder(request).setAttemptId(attemptId).build();
 	}
 
 	@Test
