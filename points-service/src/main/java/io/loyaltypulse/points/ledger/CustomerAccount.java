@@ -33,10 +33,11 @@ public final class CustomerAccount {
 	long shortfall;
 
 	/**
-	 * When the last ledger entry took effect (epoch millis): entries are kept for the
-	 * transactions query in this order, which is the ledger's order.
+	 * The time the last ledger entry is stored under in the transactions store (epoch
+	 * millis), kept by the topology: strictly increasing per customer, so that the
+	 * store's time order is the ledger's order and no two entries share a key.
 	 */
-	long lastEntryAt;
+	long lastEntryStoredAt;
 
 	/** Lots with points remaining, soonest expiry first. */
 	List<Lot> lots = new ArrayList<>();
@@ -66,8 +67,12 @@ public final class CustomerAccount {
 		return this.sequence;
 	}
 
-	public long lastEntryAt() {
-		return this.lastEntryAt;
+	public long lastEntryStoredAt() {
+		return this.lastEntryStoredAt;
+	}
+
+	public void lastEntryStoredAt(long storedAt) {
+		this.lastEntryStoredAt = storedAt;
 	}
 
 	public long scheduledAt() {

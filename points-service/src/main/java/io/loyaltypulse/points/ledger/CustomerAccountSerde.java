@@ -35,7 +35,7 @@ public final class CustomerAccountSerde extends VersionedSerde<CustomerAccount> 
 			.writeLong(account.sequence)
 			.writeLong(account.debt)
 			.writeLong(account.shortfall)
-			.writeLong(account.lastEntryAt)
+			.writeLong(account.lastEntryStoredAt)
 			.writeLong(account.scheduledAt);
 		out.writeInt(account.lots.size());
 		for (Lot lot : account.lots) {
@@ -59,7 +59,7 @@ public final class CustomerAccountSerde extends VersionedSerde<CustomerAccount> 
 		account.sequence = in.readLong();
 		account.debt = in.readLong();
 		account.shortfall = in.readLong();
-		account.lastEntryAt = in.readLong();
+		account.lastEntryStoredAt = in.readLong();
 		account.scheduledAt = in.readLong();
 		int lots = in.readCount();
 		for (int i = 0; i < lots; i++) {

@@ -17,9 +17,10 @@ public final class OrderRecord {
 	String orderId;
 
 	/**
-	 * The time the record is stored under (epoch millis): when it was first written, by
-	 * the purchase or by a redemption against the order. Never changes, so that an update
-	 * replaces the record instead of adding another.
+	 * The time the record is stored under (epoch millis), which its retention counts
+	 * from: the purchase's time, or a redemption's when one against the order came first
+	 * (the purchase then moves it to its own time). A refund or redemption rewrites the
+	 * record under the same time, so that it replaces it instead of adding another.
 	 */
 	long storedAt;
 

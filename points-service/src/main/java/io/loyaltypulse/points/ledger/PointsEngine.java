@@ -157,6 +157,9 @@ public final class PointsEngine {
 		OrderRecord order = (existing != null) ? existing : new OrderRecord(purchase.getOrderId(), at.toEpochMilli());
 		order.earnEventId = purchase.getEventId();
 		order.earnedAt = at.toEpochMilli();
+		// Kept for the order retention after the purchase, even when a redemption against
+		// the order created the record earlier.
+		order.storedAt = Math.max(order.storedAt, at.toEpochMilli());
 		order.total = purchase.getTotal();
 		order.currency = purchase.getCurrency();
 		order.points = earned.points();
@@ -588,7 +591,6 @@ public final class PointsEngine {
 			List<PointsLotMovement> movements, long shortfall, String actor, String explanation) {
 		account.sequence++;
 		long now = at.toEpochMilli();
-		account.lastEntryAt = Math.max(account.lastEntryAt, now);
 		long available = account.available(now);
 		long pending = account.pending(now);
 		return PointsTransaction.newBuilder()

@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 import io.loyaltypulse.events.PointsRequestOutcome;
+import io.loyaltypulse.schemas.registry.SchemaRegistryException;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -179,6 +180,11 @@ final class OutcomeConsumerLoop {
 			this.backoff.reset();
 		}
 		catch (RecordDeserializationException ex) {
+			if (SchemaRegistryException.isTransientCause(ex)) {
+				// Not a bad record: the registry is unreachable or failing. Reading it
+				// again after the back-off, from the offsets reached, keeps its outcome.
+				throw ex;
+			}
 			skip(ex);
 		}
 	}

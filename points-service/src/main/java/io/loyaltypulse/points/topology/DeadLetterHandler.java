@@ -1,11 +1,8 @@
 package io.loyaltypulse.points.topology;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import io.loyaltypulse.points.InvalidEventException;
 import io.loyaltypulse.schemas.registry.SchemaRegistryException;
@@ -62,7 +59,7 @@ public final class DeadLetterHandler implements DeserializationExceptionHandler,
 	@Override
 	public DeserializationExceptionHandler.Response handleError(ErrorHandlerContext context,
 			ConsumerRecord<byte[], byte[]> record, Exception exception) {
-		if (isTransientRegistryFailure(exception)) {
+		if (SchemaRegistryException.isTransientCause(exception)) {
 			// Not poison: the registry is unreachable or failing (5xx). Dead-lettering
 			// would lose a good record; failing leaves its offset uncommitted, so it is
 			// read again after the restart or by the instance that takes the task over.
@@ -77,25 +74,11 @@ public final class DeadLetterHandler implements DeserializationExceptionHandler,
 	@Override
 	public ProcessingExceptionHandler.Response handleError(ErrorHandlerContext context, Record<?, ?> record,
 			Exception exception) {
-		if (!(exception instanceof InvalidEventException) || isTransientRegistryFailure(exception)) {
+		if (!(exception instanceof InvalidEventException) || SchemaRegistryException.isTransientCause(exception)) {
 			return ProcessingExceptionHandler.Response.fail();
 		}
 		return ProcessingExceptionHandler.Response.resume(
 				deadLetter(context, context.sourceRawKey(), context.sourceRawValue(), context.headers(), exception));
-	}
-
-	/**
-	 * Whether the cause chain holds a {@link SchemaRegistryException} worth retrying (the
-	 * registry unreachable or failing on its side), as opposed to undecodable bytes.
-	 */
-	static boolean isTransientRegistryFailure(Throwable exception) {
-		Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-		for (Throwable cause = exception; cause != null && seen.add(cause); cause = cause.getCause()) {
-			if (cause instanceof SchemaRegistryException registry && registry.isTransient()) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 	private static List<ProducerRecord<byte[], byte[]>> deadLetter(ErrorHandlerContext context, byte[] key,

@@ -140,8 +140,8 @@ final class PointsProcessor implements Processor<String, SpecificRecord, String,
 		if (account == null) {
 			account = CustomerAccount.open(customerId);
 		}
-		long lastEntryAt = account.lastEntryAt();
-		StoreBackedHistory history = new StoreBackedHistory(customerId, this.processed, this.orders, this.requests);
+		StoreBackedHistory history = new StoreBackedHistory(customerId, this.processed, this.orders, this.requests,
+				rememberedFrom(this.options.orderRetention()), rememberedFrom(this.options.dedupRetention()));
 		List<SpecificRecord> changes;
 		try {
 			changes = this.engine.apply(account, history, record.value());
@@ -155,8 +155,8 @@ final class PointsProcessor implements Processor<String, SpecificRecord, String,
 		}
 		rejectIfImplausible(customerId, changes);
 		history.flush();
+		forward(account, changes);
 		save(account);
-		forward(customerId, lastEntryAt, changes);
 		if (occurredAt.toEpochMilli() > this.appliedUntil) {
 			this.appliedUntil = occurredAt.toEpochMilli();
 			this.schedule.put(APPLIED_UNTIL_KEY, Long.toString(this.appliedUntil));
@@ -190,19 +190,28 @@ final class PointsProcessor implements Processor<String, SpecificRecord, String,
 	 * risking a second credit.
 	 */
 	private void rejectIfTooOldToDeduplicate(String customerId, SpecificRecord event, Instant at) {
-		if (this.appliedUntil == Long.MIN_VALUE) {
-			return;
-		}
 		boolean byOrder = event instanceof PurchaseCompleted || event instanceof PurchaseRefunded;
 		Duration retention = byOrder ? this.options.orderRetention() : this.options.dedupRetention();
-		long horizon = this.appliedUntil - retention.toMillis();
-		if (at.toEpochMilli() < horizon) {
+		long horizon = rememberedFrom(retention) - 1;
+		if (at.toEpochMilli() <= horizon) {
 			throw new InvalidEventException(
 					"%s for customer %s occurred at %s, before %s: older than the %s (%s, loyalty.points.%s), so it cannot be told from a duplicate"
 						.formatted(event.getSchema().getName(), customerId, at, Instant.ofEpochMilli(horizon),
 								byOrder ? "order retention" : "dedup retention", retention,
 								byOrder ? "order-retention" : "dedup-retention"));
 		}
+	}
+
+	/**
+	 * The oldest time the history stores still remember for a retention: the horizon is
+	 * counted back from {@code appliedUntil}, which is persisted, so a look-up finds the
+	 * same after a restart or in a replay.
+	 */
+	private long rememberedFrom(Duration retention) {
+		if (this.appliedUntil == Long.MIN_VALUE) {
+			return 0;
+		}
+		return Math.max(0, this.appliedUntil - retention.toMillis() + 1);
 	}
 
 	private static Instant occurredAt(String customerId, SpecificRecord event) {
@@ -237,6 +246,9 @@ final class PointsProcessor implements Processor<String, SpecificRecord, String,
 		// good. The bound on the wall clock protects every other customer of the task all
 		// the same: their lots never expire, and their tier periods never end, before
 		// they really fall due.
+		if (!idle && this.appliedUntil == Long.MIN_VALUE) {
+			return;
+		}
 		long asOf = (idle ? wallClock : Math.min(this.appliedUntil, wallClock))
 				- this.options.allowedLateness().toMillis();
 		if (asOf <= 0) {
@@ -259,10 +271,9 @@ final class PointsProcessor implements Processor<String, SpecificRecord, String,
 				this.schedule.delete(entry.key);
 				continue;
 			}
-			long lastEntryAt = account.lastEntryAt();
 			List<SpecificRecord> changes = this.engine.advance(account, Instant.ofEpochMilli(asOf));
+			forward(account, changes);
 			save(account);
-			forward(entry.value, lastEntryAt, changes);
 		}
 		this.metrics.counter("points.punctuation.accounts").increment(due.size());
 	}
@@ -283,20 +294,20 @@ final class PointsProcessor implements Processor<String, SpecificRecord, String,
 
 	/**
 	 * Forwards the changes and keeps the ledger entries for the transactions query, each
-	 * under the latest time of the customer's entries so far: the store's time order is
-	 * then the ledger's order even when an entry takes effect earlier than the one before
-	 * (an expiry applied by a later event).
+	 * under a time strictly after the customer's previous entry: the store's time order
+	 * is then the ledger's order even when an entry takes effect earlier than the one
+	 * before (an expiry applied by a later event), and no two entries share a key.
 	 */
-	private void forward(String customerId, long lastEntryAt, List<SpecificRecord> changes) {
-		long storedAt = lastEntryAt;
+	private void forward(CustomerAccount account, List<SpecificRecord> changes) {
 		for (SpecificRecord change : changes) {
 			long timestamp = ((Instant) change.get(change.getSchema().getField("occurredAt").pos())).toEpochMilli();
 			if (change instanceof PointsTransaction entry) {
-				storedAt = Math.max(storedAt, timestamp);
-				this.transactions.put(customerId, RecentTransaction.of(entry), storedAt);
+				long storedAt = Math.max(account.lastEntryStoredAt() + 1, timestamp);
+				this.transactions.put(account.customerId(), RecentTransaction.of(entry), storedAt);
+				account.lastEntryStoredAt(storedAt);
 				this.metrics.counter("points.ledger.entries", "kind", entry.getKind().name()).increment();
 			}
-			this.context.forward(new Record<>(customerId, change, timestamp));
+			this.context.forward(new Record<>(account.customerId(), change, timestamp));
 		}
 	}
 

@@ -104,7 +104,7 @@ public final class PointsTopology {
 				Stores.persistentWindowStore(REQUESTS_STORE, options.dedupRetention(), ENTRY, false), keys,
 				new RequestRecordSerde()));
 		builder.addStateStore(Stores.windowStoreBuilder(
-				Stores.persistentWindowStore(TRANSACTIONS_STORE, options.transactionsRetention(), ENTRY, true), keys,
+				Stores.persistentWindowStore(TRANSACTIONS_STORE, options.transactionsRetention(), ENTRY, false), keys,
 				new RecentTransactionSerde()));
 
 		KStream<String, SpecificRecord> purchases = builder.stream(topics.purchases().name(),

@@ -18,12 +18,18 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
  */
 final class StoreBackedHistory implements CustomerHistory {
 
-	/** A look-up covers every time still kept; the retention bounds it. */
-	private static final long ANY_TIME_FROM = 0;
-
 	private static final long ANY_TIME_TO = Long.MAX_VALUE;
 
 	private final String customerId;
+
+	/**
+	 * The oldest time still remembered, per store: the processor's horizon, not the
+	 * stores' own (their expiry follows an in-memory stream time and whole segments), so
+	 * that what a look-up finds depends only on the events applied, after a restart too.
+	 */
+	private final long ordersFrom;
+
+	private final long idsFrom;
 
 	private final WindowStore<String, Long> processed;
 
@@ -38,8 +44,10 @@ final class StoreBackedHistory implements CustomerHistory {
 	private final Map<String, Write<RequestRecord>> requestWrites = new LinkedHashMap<>();
 
 	StoreBackedHistory(String customerId, WindowStore<String, Long> processed, WindowStore<String, OrderRecord> orders,
-			WindowStore<String, RequestRecord> requests) {
+			WindowStore<String, RequestRecord> requests, long ordersFrom, long idsFrom) {
 		this.customerId = customerId;
+		this.ordersFrom = ordersFrom;
+		this.idsFrom = idsFrom;
 		this.processed = processed;
 		this.orders = orders;
 		this.requests = requests;
@@ -57,7 +65,8 @@ final class StoreBackedHistory implements CustomerHistory {
 
 	@Override
 	public OrderRecord order(String orderId) {
-		return find(this.orders, this.orderWrites, ScopedKey.of(this.customerId, ScopedKey.ORDER, orderId));
+		return find(this.orders, this.orderWrites, ScopedKey.of(this.customerId, ScopedKey.ORDER, orderId),
+				this.ordersFrom);
 	}
 
 	@Override
@@ -68,7 +77,8 @@ final class StoreBackedHistory implements CustomerHistory {
 
 	@Override
 	public RequestRecord request(String requestId) {
-		return find(this.requests, this.requestWrites, ScopedKey.of(this.customerId, ScopedKey.REQUEST, requestId));
+		return find(this.requests, this.requestWrites, ScopedKey.of(this.customerId, ScopedKey.REQUEST, requestId),
+				this.idsFrom);
 	}
 
 	@Override
@@ -85,19 +95,19 @@ final class StoreBackedHistory implements CustomerHistory {
 	}
 
 	private boolean remember(String key, Instant at) {
-		if (find(this.processed, this.processedWrites, key) != null) {
+		if (find(this.processed, this.processedWrites, key, this.idsFrom) != null) {
 			return false;
 		}
 		this.processedWrites.put(key, new Write<>(at.toEpochMilli(), at.toEpochMilli()));
 		return true;
 	}
 
-	private static <V> V find(WindowStore<String, V> store, Map<String, Write<V>> writes, String key) {
+	private static <V> V find(WindowStore<String, V> store, Map<String, Write<V>> writes, String key, long from) {
 		Write<V> written = writes.get(key);
 		if (written != null) {
 			return written.value();
 		}
-		try (WindowStoreIterator<V> found = store.fetch(key, ANY_TIME_FROM, ANY_TIME_TO)) {
+		try (WindowStoreIterator<V> found = store.fetch(key, from, ANY_TIME_TO)) {
 			V latest = null;
 			while (found.hasNext()) {
 				latest = found.next().value;

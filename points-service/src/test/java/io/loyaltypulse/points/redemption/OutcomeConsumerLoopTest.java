@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.loyaltypulse.events.PointsRequestOutcome;
+import io.loyaltypulse.schemas.registry.SchemaRegistryException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.MockConsumer;
 import org.apache.kafka.common.KafkaException;
@@ -81,6 +82,26 @@ class OutcomeConsumerLoopTest {
 		assertThat(this.pauses).isEmpty();
 		assertThat(this.consumers).hasSize(1);
 		assertThat(waiter.outcome()).isCompletedWithValue(outcome);
+	}
+
+	@Test
+	void shouldReadAnOutcomeAgainWhenTheRegistryWasUnavailableInsteadOfSkippingIt() {
+		this.loop.step();
+		OutcomeWaiters.Waiter waiter = this.waiters.register("r-1", "attempt-1");
+
+		current().setPollException(
+				undeserializable(P0, 5, new SchemaRegistryException(503, 50003, "Schema registry answered 503")));
+		this.loop.step();
+		this.loop.step();
+		PointsRequestOutcome outcome = Outcomes.approved("r-1");
+		current().addRecord(new ConsumerRecord<>(TOPIC, 0, 5, "c-1", outcome));
+		this.loop.step();
+
+		assertThat(this.loop.skippedRecords()).isZero();
+		assertThat(this.pauses).containsExactly(Duration.ofMillis(100));
+		assertThat(this.consumers).hasSize(2);
+		assertThat(waiter.outcome()).as("the record at offset 5 is read again, not skipped")
+			.isCompletedWithValue(outcome);
 	}
 
 	@Test
@@ -191,10 +212,15 @@ class OutcomeConsumerLoopTest {
 	}
 
 	private static RecordDeserializationException undeserializable(TopicPartition partition, long offset) {
+		return undeserializable(partition, offset, new IllegalArgumentException("unknown magic byte"));
+	}
+
+	private static RecordDeserializationException undeserializable(TopicPartition partition, long offset,
+			Throwable cause) {
 		return new RecordDeserializationException(RecordDeserializationException.DeserializationExceptionOrigin.VALUE,
 				partition, offset, 0L, TimestampType.CREATE_TIME,
 				ByteBuffer.wrap("c-1".getBytes(StandardCharsets.UTF_8)), ByteBuffer.wrap(new byte[] { 1, 2, 3 }),
-				new RecordHeaders(), "Error deserializing VALUE", new IllegalArgumentException("unknown magic byte"));
+				new RecordHeaders(), "Error deserializing VALUE", cause);
 	}
 
 }

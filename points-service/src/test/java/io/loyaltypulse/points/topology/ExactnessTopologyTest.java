@@ -131,13 +131,38 @@ class ExactnessTopologyTest {
 			points.send(old);
 			points.send(purchase("c1", "o2", T0.plusSeconds(401 * DAY)).line("1", "GROCERY", 1, "20.00").build());
 			points.send(old);
+			// exactly at the horizon: the stores no longer show that millisecond either
+			points.send(purchase("c1", "o3", T0.plusSeconds(401 * DAY).minus(PointsDriver.RETENTION))
+				.line("1", "GROCERY", 1, "30.00")
+				.build());
 
 			assertThat(points.ledgerEntries()).filteredOn((entry) -> entry.getKind() == PointsTransactionKind.EARN)
 				.extracting(PointsTransaction::getOrderId)
 				.containsExactly("o1", "o2");
-			assertThat(points.purchaseDeadLetterReasons()).singleElement()
-				.asString()
-				.contains("older than the order retention");
+			assertThat(points.purchaseDeadLetterReasons()).hasSize(2)
+				.allSatisfy((reason) -> assertThat(reason).contains("older than the order retention"));
+		}
+	}
+
+	@Test
+	void shouldRememberAnOrderForItsRetentionAfterThePurchaseEvenWhenARedemptionCameFirst() {
+		try (PointsDriver points = new PointsDriver(NegativeBalancePolicy.ALLOW_NEGATIVE, this.stateDir)) {
+			points.send(adjustment("c1", "credit", 100, T0));
+			// paid partly with points at checkout; the purchase is published at
+			// fulfilment
+			points.send(redemption("c1", "pay-o9", 50, "o9", T0));
+			PurchaseCompleted fulfilled = purchase("c1", "o9", T0.plusSeconds(10 * DAY))
+				.line("1", "GROCERY", 1, "40.00")
+				.build();
+			points.send(fulfilled);
+			points.send(purchase("c1", "o10", T0.plusSeconds(405 * DAY)).line("1", "GROCERY", 1, "10.00").build());
+			points.send(fulfilled);
+
+			assertThat(points.ledgerEntries()).filteredOn((entry) -> entry.getKind() == PointsTransactionKind.EARN)
+				.extracting(PointsTransaction::getOrderId)
+				.as("the redelivered purchase, within the retention after it, is recognised")
+				.containsExactly("o9", "o10");
+			assertThat(points.purchaseDeadLetterReasons()).isEmpty();
 		}
 	}
 
@@ -197,6 +222,19 @@ class ExactnessTopologyTest {
 			assertThat(points.recentTransactions("c1", 10)).extracting(RecentTransaction::sequence)
 				.containsExactly(5L, 4L, 3L, 2L, 1L);
 			assertThat(points.recentTransactions("c10", 10)).as("another customer whose id starts alike").isEmpty();
+		}
+	}
+
+	@Test
+	void shouldKeepEveryTransactionOfTheSameMillisecondInLedgerOrder() {
+		try (PointsDriver points = new PointsDriver(NegativeBalancePolicy.ALLOW_NEGATIVE, this.stateDir)) {
+			points.send(adjustment("c1", "credit", 10, T0));
+			points.send(redemption("c1", "spend", 4, null, T0));
+			points.send(adjustment("c1", "more", 1, T0));
+
+			assertThat(points.recentTransactions("c1", 10))
+				.extracting(RecentTransaction::sequence, RecentTransaction::kind)
+				.containsExactly(tuple(3L, "ADJUST"), tuple(2L, "REDEEM"), tuple(1L, "ADJUST"));
 		}
 	}
 

@@ -1,5 +1,9 @@
 package io.loyaltypulse.schemas.registry;
 
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
+
 /**
  * The registry refused a request, or could not be reached. {@link #getMessage()} quotes
  * the registry's own reason, so that an incompatible schema change says what is
@@ -51,6 +55,21 @@ public class SchemaRegistryException extends RuntimeException {
 	/** Worth retrying later: the registry was unreachable or failed on its side. */
 	public boolean isTransient() {
 		return this.status == UNREACHABLE || this.status >= 500;
+	}
+
+	/**
+	 * Whether the cause chain of a failure (a deserializer's, say) holds a registry
+	 * failure worth retrying, as opposed to bad bytes: a consumer must then read the
+	 * record again later rather than skip or dead-letter it.
+	 */
+	public static boolean isTransientCause(Throwable failure) {
+		Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+		for (Throwable cause = failure; cause != null && seen.add(cause); cause = cause.getCause()) {
+			if (cause instanceof SchemaRegistryException registry && registry.isTransient()) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 }
