@@ -35,7 +35,8 @@ import org.apache.kafka.streams.state.WindowStore;
  * <p>
  * A wall-clock punctuator applies what falls due without an input event (expiry, tier
  * period ends, warnings), from the {@code points-schedule} store. It advances accounts to
- * the task's <em>stream time</em> less the allowed lateness while records flow, so that
+ * the newest event time the task applied ({@code appliedUntil}, like stream time but not
+ * moved by a dead-lettered record) less the allowed lateness while records flow, so that
  * replaying a topic produces the same ledger however fast it is replayed, as long as no
  * event arrives later than that; only when the task has been idle for {@code idleAdvance}
  * (caught up: nothing older can still be waiting) does it advance to the wall clock (less
@@ -44,8 +45,8 @@ import org.apache.kafka.streams.state.WindowStore;
  * the dead-letter topic.
  *
  * <p>
- * An event older than the task's stream time less the dedup retention goes to the
- * dead-letter topic too: its id may already be forgotten, so it could be a duplicate that
+ * An event older than {@code appliedUntil} less the retention of what recognises it as a
+ * duplicate goes to the dead-letter topic too: it could be a forgotten duplicate that
  * would be counted again.
  */
 final class PointsProcessor implements Processor<String, SpecificRecord, String, SpecificRecord> {
@@ -240,12 +241,11 @@ final class PointsProcessor implements Processor<String, SpecificRecord, String,
 
 	private void punctuate(long wallClock) {
 		boolean idle = wallClock - this.lastRecordAtWallClock >= this.options.idleAdvance().toMillis();
-		// The time of the events applied, not stream time: a dead-lettered record stamped
-		// in the future (a producer's clock, a bad occurredAt) moves stream time there
-		// for
-		// good. The bound on the wall clock protects every other customer of the task all
-		// the same: their lots never expire, and their tier periods never end, before
-		// they really fall due.
+		// The time of the events applied, not stream time: a dead-lettered record
+		// stamped in the future (a producer's clock, a bad occurredAt) moves stream time
+		// there for good. The bound on the wall clock protects every other customer of
+		// the task all the same: their lots never expire, and their tier periods never
+		// end, before they really fall due.
 		if (!idle && this.appliedUntil == Long.MIN_VALUE) {
 			return;
 		}
