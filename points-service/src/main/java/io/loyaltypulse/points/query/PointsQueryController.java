@@ -29,7 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
  * customer's state; a request that reaches another instance is forwarded once. The
  * parameter constraints are checked by Spring MVC's own method validation (no class-level
  * {@code @Validated} proxy), so an invalid parameter is a 400 problem (see
- * {@link QueryProblems}), not a 500.
+ * {@code web.ApiProblems}), not a 500.
  */
 @RestController
 class PointsQueryController {

@@ -1,33 +1,21 @@
 package io.loyaltypulse.points.redemption;
 
 import java.net.URI;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.stream.Collectors;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.validation.FieldError;
-import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.context.request.WebRequest;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Every error of the redemption API as an RFC 9457 problem: the framework's (a missing
- * header, an unreadable body, ...) through {@link ResponseEntityExceptionHandler}, which
- * names the missing header; an invalid body names each invalid field; and a call whose
- * outcome could not be had says what the caller should do next. Scoped to this package so
- * that the other APIs of the service keep their own error handling.
+ * A redemption or adjustment whose outcome could not be had, as an RFC 9457 problem that
+ * says what the caller should do next. The framework's errors (a missing header, an
+ * invalid body) are the service-wide {@code web.ApiProblems}.
  */
 @RestControllerAdvice(basePackageClasses = PointsRequestController.class)
-class RedemptionProblems extends ResponseEntityExceptionHandler {
+class RedemptionProblems {
 
 	/** Seconds a caller waits before retrying a call that got no outcome. */
 	static final String RETRY_AFTER_SECONDS = "1";
@@ -56,25 +44,6 @@ class RedemptionProblems extends ResponseEntityExceptionHandler {
 		problem.setType(URI.create("urn:loyalty-pulse:points:request-not-sent"));
 		problem.setTitle("Request not sent");
 		return problem;
-	}
-
-	@Override
-	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
-			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		List<Map<String, String>> invalid = ex.getFieldErrors().stream().map(RedemptionProblems::invalidField).toList();
-		ProblemDetail problem = ex.getBody();
-		problem.setDetail("Invalid request body: " + invalid.stream()
-			.map((field) -> field.get("field") + " " + field.get("message"))
-			.collect(Collectors.joining(", ")));
-		problem.setProperty("invalidFields", invalid);
-		return handleExceptionInternal(ex, problem, headers, status, request);
-	}
-
-	private static Map<String, String> invalidField(FieldError error) {
-		Map<String, String> field = new LinkedHashMap<>();
-		field.put("field", error.getField());
-		field.put("message", Objects.toString(error.getDefaultMessage(), "is invalid"));
-		return field;
 	}
 
 }

@@ -11,8 +11,6 @@ import io.loyaltypulse.events.PointsTransactionKind;
 import io.loyaltypulse.events.PurchaseRefunded;
 import io.loyaltypulse.points.ledger.NegativeBalancePolicy;
 import org.apache.kafka.streams.test.TestRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,24 +24,9 @@ import static org.assertj.core.api.Assertions.tuple;
  * Poison records go to purchases.DLT with the reason in headers, the customer's state
  * stays as it was, and processing continues.
  */
-class DeadLetterTopologyTest {
+class DeadLetterTopologyTest extends OneDriverPerTest {
 
 	static final Instant T0 = Instant.parse("2026-11-02T10:00:00Z");
-
-	@TempDir
-	Path stateDir;
-
-	PointsDriver points;
-
-	@BeforeEach
-	void start() {
-		this.points = new PointsDriver(NegativeBalancePolicy.ALLOW_NEGATIVE, this.stateDir);
-	}
-
-	@AfterEach
-	void stop() {
-		this.points.close();
-	}
 
 	@Test
 	void shouldSkipUndecodableBytesAndContinue() {

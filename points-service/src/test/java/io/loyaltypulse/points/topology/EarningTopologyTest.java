@@ -1,17 +1,12 @@
 package io.loyaltypulse.points.topology;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 
 import io.loyaltypulse.events.PointsTierChanged;
 import io.loyaltypulse.events.PointsTransaction;
 import io.loyaltypulse.events.PointsTransactionKind;
-import io.loyaltypulse.points.ledger.NegativeBalancePolicy;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import static io.loyaltypulse.points.Events.purchase;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,22 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * BLACK-FRIDAY (x2, store S1, 2026-11-27) and APP-WEEK (x1.5, APP, 2026-12-01..07), tier
  * SILVER x1.25 from 500 qualifying points, rounding DOWN per line.
  */
-class EarningTopologyTest {
-
-	@TempDir
-	Path stateDir;
-
-	PointsDriver points;
-
-	@BeforeEach
-	void start() {
-		this.points = new PointsDriver(NegativeBalancePolicy.ALLOW_NEGATIVE, this.stateDir);
-	}
-
-	@AfterEach
-	void stop() {
-		this.points.close();
-	}
+class EarningTopologyTest extends OneDriverPerTest {
 
 	@Test
 	void shouldEarnBasePointsTimesCategoryMultiplierRoundedDownPerLine() {

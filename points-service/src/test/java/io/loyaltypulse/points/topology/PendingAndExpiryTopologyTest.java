@@ -1,6 +1,5 @@
 package io.loyaltypulse.points.topology;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 
@@ -9,12 +8,8 @@ import io.loyaltypulse.events.PointsRequestOutcome;
 import io.loyaltypulse.events.PointsRequestStatus;
 import io.loyaltypulse.events.PointsTransaction;
 import io.loyaltypulse.events.PointsTransactionKind;
-import io.loyaltypulse.points.ledger.NegativeBalancePolicy;
 import io.loyaltypulse.points.ledger.PointsSummary;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import static io.loyaltypulse.points.Events.adjustment;
 import static io.loyaltypulse.points.Events.purchase;
@@ -26,24 +21,9 @@ import static org.assertj.core.api.Assertions.tuple;
 /**
  * Pending points (30-day return window), lots, spending order and expiry (12 months).
  */
-class PendingAndExpiryTopologyTest {
+class PendingAndExpiryTopologyTest extends OneDriverPerTest {
 
 	static final Instant T0 = Instant.parse("2026-11-02T10:00:00Z");
-
-	@TempDir
-	Path stateDir;
-
-	PointsDriver points;
-
-	@BeforeEach
-	void start() {
-		this.points = new PointsDriver(NegativeBalancePolicy.ALLOW_NEGATIVE, this.stateDir);
-	}
-
-	@AfterEach
-	void stop() {
-		this.points.close();
-	}
 
 	@Test
 	void shouldKeepEarnedPointsPendingUntilTheReturnWindowCloses() {

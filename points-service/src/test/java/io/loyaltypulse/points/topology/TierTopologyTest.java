@@ -1,17 +1,12 @@
 package io.loyaltypulse.points.topology;
 
-import java.nio.file.Path;
 import java.time.Instant;
 
 import io.loyaltypulse.events.PointsTierChanged;
 import io.loyaltypulse.events.PointsTierDowngradeWarning;
 import io.loyaltypulse.events.PointsTransaction;
-import io.loyaltypulse.points.ledger.NegativeBalancePolicy;
 import io.loyaltypulse.points.ledger.PointsSummary;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import static io.loyaltypulse.points.Events.purchase;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,22 +17,7 @@ import static org.assertj.core.api.Assertions.tuple;
  * GOLD from 1000 (x1.5); up at once, down only at the end of the 12-month period, warned
  * 30 days before.
  */
-class TierTopologyTest {
-
-	@TempDir
-	Path stateDir;
-
-	PointsDriver points;
-
-	@BeforeEach
-	void start() {
-		this.points = new PointsDriver(NegativeBalancePolicy.ALLOW_NEGATIVE, this.stateDir);
-	}
-
-	@AfterEach
-	void stop() {
-		this.points.close();
-	}
+class TierTopologyTest extends OneDriverPerTest {
 
 	@Test
 	void shouldUpgradeAtOnceWarnBeforeThePeriodEndsAndDowngradeOnlyWhenItEnds() {
