@@ -57,9 +57,6 @@ import org.springframework.validation.annotation.Validated;
  * query
  * @param expiringWithinDays default horizon of "expiring soon" in the balance query
  * @param requestTimeout how long a redemption call waits for its outcome
- * @param advertisedHost host other instances reach this one on (application.server)
- * @param adminApiKey key of the admin endpoints (X-Api-Key); blank disables them
- * @param provisionTopics create missing topics (and their dead-letter topics) at start-up
  * @param maxClockSkew how far ahead of the wall clock an event's occurredAt may be; a
  * later one goes to the dead-letter topic (it would expire lots and end tier periods
  * early)
@@ -77,9 +74,7 @@ public record PointsProperties(@Valid @NotNull Earning earning, @NotEmpty List<@
 		@DefaultValue("60s") @NotNull Duration punctuationInterval, @DefaultValue("30s") @NotNull Duration idleAdvance,
 		@DefaultValue("400d") @NotNull Duration transactionsRetention,
 		@DefaultValue("30") @Min(0) int expiringWithinDays, @DefaultValue("10s") @NotNull Duration requestTimeout,
-		@DefaultValue("127.0.0.1") @NotBlank String advertisedHost, @DefaultValue("") String adminApiKey,
-		@DefaultValue("true") boolean provisionTopics, @DefaultValue("1h") @NotNull Duration maxClockSkew,
-		@DefaultValue("10000000") @Min(1) long maxPointsPerEvent) {
+		@DefaultValue("1h") @NotNull Duration maxClockSkew, @DefaultValue("10000000") @Min(1) long maxPointsPerEvent) {
 
 	@AssertTrue(
 			message = "exactly one tier must have threshold 0 (the base tier), and names and thresholds must be unique")

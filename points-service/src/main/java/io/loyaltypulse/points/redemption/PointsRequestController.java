@@ -1,76 +1,84 @@
 package io.loyaltypulse.points.redemption;
 
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.loyaltypulse.events.PointsRequestOutcome;
-import io.loyaltypulse.points.config.PointsProperties;
-import jakarta.validation.Valid;
+import io.loyaltypulse.support.idempotency.IdempotencyKeyHeader;
+import io.loyaltypulse.support.json.StrictJsonReader;
+import io.loyaltypulse.support.problems.ProblemTypes;
+import io.loyaltypulse.support.validation.ValidId;
+import io.loyaltypulse.support.validation.Violations;
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Redemptions and administrators' adjustments. Both go through {@code points-requests} to
- * the topology, the single writer of the customer's balance, and the call answers with
- * its decision: 200 with the new balance, 409 when too few points are available, 422 when
- * the idempotency key was used for another request, 400 when the request breaks a rule,
- * 503 with Retry-After when no decision arrived in time (retry with the same key to learn
- * it: a request is never applied twice). Errors are problem details, see
- * {@link RedemptionProblems}.
+ * Redemptions (scope {@code points:redeem}) and administrators' adjustments (scope
+ * {@code points:admin}). Both go through {@code points-requests} to the topology, the
+ * single writer of the customer's balance, and the call answers with its decision: 200
+ * with the new balance, 409 when too few points are available, 422 when the idempotency
+ * key was used for another request, 400 when the request breaks a rule, 503 with
+ * Retry-After when no decision arrived in time (retry with the same key to learn it: a
+ * request is never applied twice). Bodies are read strictly: no fraction, string or
+ * exponent taken for a number, no unknown field, no duplicate key.
  */
 @RestController
 class PointsRequestController {
 
-	static final String IDEMPOTENCY_KEY = "Idempotency-Key";
-
-	static final String API_KEY = "X-Api-Key";
+	/** Far more than any redemption or adjustment needs. */
+	static final DataSize MAX_BODY = DataSize.ofKilobytes(8);
 
 	private final PointsRequestGateway gateway;
 
-	private final PointsProperties properties;
+	private final StrictJsonReader reader;
 
-	PointsRequestController(PointsRequestGateway gateway, PointsProperties properties) {
+	PointsRequestController(PointsRequestGateway gateway, StrictJsonReader reader) {
 		this.gateway = gateway;
-		this.properties = properties;
+		this.reader = reader;
 	}
 
 	@PostMapping("/api/v1/customers/{customerId}/redemptions")
-	ResponseEntity<?> redeem(@PathVariable String customerId, @RequestHeader(IDEMPOTENCY_KEY) String idempotencyKey,
-			@Valid @RequestBody RedemptionRequest body) throws OutcomeUnavailableException {
-		return answer(this.gateway.redeem(customerId, idempotencyKey, body));
+	ResponseEntity<?> redeem(@PathVariable @ValidId String customerId,
+			@RequestHeader(IdempotencyKeyHeader.NAME) String idempotencyKey, HttpServletRequest http)
+			throws IOException {
+		String key = IdempotencyKeyHeader.validated(idempotencyKey);
+		RedemptionRequest body = this.reader.read(http, MAX_BODY, RedemptionRequest.class);
+		Violations violations = new Violations();
+		body.validate(violations);
+		violations.throwIfAny();
+		return answer(this.gateway.redeem(customerId, key, body));
 	}
 
 	@PostMapping("/api/v1/admin/customers/{customerId}/adjustments")
-	ResponseEntity<?> adjust(@PathVariable String customerId, @RequestHeader(IDEMPOTENCY_KEY) String idempotencyKey,
-			@RequestHeader(name = API_KEY, required = false) String apiKey, @Valid @RequestBody AdjustmentRequest body)
-			throws OutcomeUnavailableException {
-		if (!isAdmin(apiKey)) {
-			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
-					"adjustments need the administrators' key in " + API_KEY);
-			return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem);
-		}
-		if (body.points() == 0) {
-			return ResponseEntity.badRequest()
-				.body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "points must not be 0"));
-		}
-		return answer(this.gateway.adjust(customerId, idempotencyKey, body));
+	ResponseEntity<?> adjust(@PathVariable @ValidId String customerId,
+			@RequestHeader(IdempotencyKeyHeader.NAME) String idempotencyKey, HttpServletRequest http)
+			throws IOException {
+		String key = IdempotencyKeyHeader.validated(idempotencyKey);
+		AdjustmentRequest body = this.reader.read(http, MAX_BODY, AdjustmentRequest.class);
+		Violations violations = new Violations();
+		body.validate(violations);
+		violations.throwIfAny();
+		return answer(this.gateway.adjust(customerId, key, body));
 	}
 
 	private static ResponseEntity<?> answer(PointsRequestOutcome outcome) {
 		// "decision", not "status": in a problem document "status" is the HTTP status.
-		Map<String, Object> decision = Map.of("requestId", outcome.getRequestId(), "decision",
-				outcome.getStatus().name(), "points", outcome.getPoints(), "available", outcome.getAvailableAfter(),
-				"pending", outcome.getPendingAfter(), "explanation", outcome.getExplanation());
+		Map<String, Object> decision = new LinkedHashMap<>();
+		decision.put("requestId", outcome.getRequestId());
+		decision.put("decision", outcome.getStatus().name());
+		decision.put("points", outcome.getPoints());
+		decision.put("available", outcome.getAvailableAfter());
+		decision.put("pending", outcome.getPendingAfter());
+		decision.put("explanation", outcome.getExplanation());
 		HttpStatus status = switch (outcome.getStatus()) {
 			case APPROVED -> HttpStatus.OK;
 			case INSUFFICIENT_POINTS -> HttpStatus.CONFLICT;
@@ -78,20 +86,22 @@ class PointsRequestController {
 			case INVALID -> HttpStatus.BAD_REQUEST;
 		};
 		if (status == HttpStatus.OK) {
-			Map<String, Object> approved = new LinkedHashMap<>(decision);
-			approved.put("transactionId", outcome.getTransactionId());
-			return ResponseEntity.ok(approved);
+			decision.put("transactionId", outcome.getTransactionId());
+			return ResponseEntity.ok(decision);
 		}
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, outcome.getExplanation());
-		problem.setType(URI.create("urn:loyalty-pulse:points:" + outcome.getStatus().name().toLowerCase()));
+		String reason = outcome.getStatus().name().toLowerCase().replace('_', '-');
+		ProblemDetail problem = ProblemTypes.problem(status, reason, title(outcome), outcome.getExplanation());
 		problem.setProperties(decision);
 		return ResponseEntity.status(status).body(problem);
 	}
 
-	private boolean isAdmin(String presented) {
-		String expected = this.properties.adminApiKey();
-		return expected != null && !expected.isBlank() && presented != null && MessageDigest
-			.isEqual(expected.getBytes(StandardCharsets.UTF_8), presented.getBytes(StandardCharsets.UTF_8));
+	private static String title(PointsRequestOutcome outcome) {
+		return switch (outcome.getStatus()) {
+			case APPROVED -> "Approved";
+			case INSUFFICIENT_POINTS -> "Not enough points";
+			case IDEMPOTENCY_CONFLICT -> "Idempotency key used for another request";
+			case INVALID -> "Request refused by a rule";
+		};
 	}
 
 }

@@ -30,7 +30,7 @@ import io.loyaltypulse.points.ledger.InMemoryHistory;
 import io.loyaltypulse.points.ledger.OrderRecordSerde;
 import io.loyaltypulse.points.ledger.NegativeBalancePolicy;
 import io.loyaltypulse.points.ledger.PointsEngine;
-import io.loyaltypulse.points.topology.DeadLetterHandler;
+import io.loyaltypulse.support.streams.DeadLetterHandler;
 import io.loyaltypulse.points.topology.PointsTopics;
 import io.loyaltypulse.points.topology.PointsTopology;
 import io.loyaltypulse.points.topology.RecentTransaction;

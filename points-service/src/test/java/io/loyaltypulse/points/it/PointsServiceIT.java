@@ -27,6 +27,9 @@ import io.loyaltypulse.schemas.topics.Topic;
 import io.loyaltypulse.schemas.topics.TopicCatalogue;
 import io.loyaltypulse.schemas.topics.TopicProvisioner;
 import io.loyaltypulse.testsupport.ApicurioRegistryProcess;
+import io.loyaltypulse.testsupport.ManagedProcess;
+import io.loyaltypulse.testsupport.SharedBroker;
+import io.loyaltypulse.testsupport.TestApiKeys;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -41,11 +44,9 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -61,13 +62,15 @@ import static org.awaitility.Awaitility.await;
  */
 class PointsServiceIT {
 
+	static final Path JAR = Path.of(System.getProperty("points.service.jar", "target/points-service.jar"));
+
 	static final int CUSTOMERS = 12;
 
 	static final int ROUNDS = 40;
 
 	static final JsonMapper json = JsonMapper.builder().build();
 
-	static EmbeddedKafkaKraftBroker kafka;
+	static String bootstrapServers;
 
 	static String registryUrl;
 
@@ -75,16 +78,8 @@ class PointsServiceIT {
 
 	@BeforeAll
 	static void startInfrastructure() {
-		kafka = new EmbeddedKafkaKraftBroker(1, 6);
-		kafka.brokerProperties(Map.of("transaction.state.log.replication.factor", "1", "transaction.state.log.min.isr",
-				"1", "group.initial.rebalance.delay.ms", "0"));
-		kafka.afterPropertiesSet();
+		bootstrapServers = SharedBroker.bootstrapServers();
 		registryUrl = ApicurioRegistryProcess.shared().confluentApiUrl();
-	}
-
-	@AfterAll
-	static void stopInfrastructure() {
-		kafka.destroy();
 	}
 
 	@Test
@@ -93,23 +88,27 @@ class PointsServiceIT {
 		// Under target/, not a temporary folder: the instances' logs stay for a failed
 		// run.
 		Path workDir = Path.of("target", applicationId).toAbsolutePath();
-		List<String> arguments = List.of("--spring.kafka.bootstrap-servers=" + kafka.getBrokersAsString(),
+		List<String> arguments = List.of("--spring.kafka.bootstrap-servers=" + bootstrapServers,
 				"--spring.kafka.properties.schema.registry.url=" + registryUrl,
 				"--spring.kafka.streams.application-id=" + applicationId,
 				"--spring.kafka.streams.properties.session.timeout.ms=6000",
 				"--spring.kafka.streams.properties.heartbeat.interval.ms=1000", "--loyalty.points.tiers[0].name=BASE",
-				"--loyalty.points.tiers[0].threshold=0", "--loyalty.points.admin-api-key=it-admin-key");
+				"--loyalty.points.tiers[0].threshold=0", "--loyalty.security.api-keys[0].name=admin-it",
+				"--loyalty.security.api-keys[0].sha256=" + TestApiKeys.ALL_SCOPES_SHA256,
+				"--loyalty.security.api-keys[0].scopes=points:read,points:redeem,points:admin",
+				"--loyalty.security.api-keys[1].name=shop-it",
+				"--loyalty.security.api-keys[1].sha256=" + TestApiKeys.INVOICES_ONLY_SHA256,
+				"--loyalty.security.api-keys[1].scopes=points:read,points:redeem");
 		TopicCatalogue catalogue = new TopicCatalogue(Map.of("schema.registry.url", registryUrl));
 		// As deploy/local/start.sh does before it starts the services.
-		try (Admin admin = Admin
-			.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.getBrokersAsString()))) {
+		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
 			new TopicProvisioner(admin, Duration.ofSeconds(30)).ensure(catalogue.newTopics(EventTopics.all(), true));
 		}
 		Topic<String, SpecificRecord> purchases = catalogue.purchases();
 		Map<String, Long> expected = new HashMap<>();
 
-		try (PointsServiceProcess first = PointsServiceProcess.start("instance-1", workDir, arguments);
-				PointsServiceProcess second = PointsServiceProcess.start("instance-2", workDir, arguments);
+		try (ManagedProcess first = ManagedProcess.start("instance-1", JAR, workDir, arguments);
+				ManagedProcess second = ManagedProcess.start("instance-2", JAR, workDir, arguments);
 				KafkaProducer<String, SpecificRecord> producer = new KafkaProducer<>(producerConfig(),
 						new StringSerializer(), purchases.valueSerde().serializer())) {
 			first.awaitReady(this.http);
@@ -185,7 +184,7 @@ class PointsServiceIT {
 		}
 	}
 
-	private JsonNode awaitBalance(PointsServiceProcess instance, String customerId, long points) {
+	private JsonNode awaitBalance(ManagedProcess instance, String customerId, long points) {
 		JsonNode[] last = new JsonNode[1];
 		await(customerId + " on " + instance.applicationServer()).atMost(Duration.ofSeconds(90))
 			.pollInterval(Duration.ofMillis(300))
@@ -198,7 +197,7 @@ class PointsServiceIT {
 		return last[0];
 	}
 
-	private String servedBy(PointsServiceProcess instance, String customerId) throws Exception {
+	private String servedBy(ManagedProcess instance, String customerId) throws Exception {
 		return get(instance, "/api/v1/customers/" + customerId + "/points").headers()
 			.firstValue("X-Loyalty-Served-By")
 			.orElseThrow();
@@ -216,13 +215,13 @@ class PointsServiceIT {
 		assertThat(folded).isEqualTo(expected);
 	}
 
-	private void assertRedemptionsAnswerWithTheOutcome(PointsServiceProcess instance) throws Exception {
+	private void assertRedemptionsAnswerWithTheOutcome(ManagedProcess instance) throws Exception {
 		String customerId = customerId(3);
 		// Credit available points first (purchases are still pending), as an
 		// administrator.
 		HttpResponse<String> credited = post(instance, "/api/v1/admin/customers/" + customerId + "/adjustments",
 				"credit-1", "{\"points\":100,\"reason\":\"IT credit\",\"actor\":\"admin-it\"}",
-				Map.of("X-Api-Key", "it-admin-key"));
+				Map.of("X-Api-Key", TestApiKeys.ALL_SCOPES));
 		assertThat(credited.statusCode()).as(credited.body()).isEqualTo(200);
 
 		HttpResponse<String> approved = post(instance, "/api/v1/customers/" + customerId + "/redemptions", "r-1",
@@ -239,11 +238,17 @@ class PointsServiceIT {
 		assertThat(json.readTree(refused.body()).get("decision").asString()).isEqualTo("INSUFFICIENT_POINTS");
 		assertThat(json.readTree(refused.body()).get("status").asInt()).isEqualTo(409);
 		HttpResponse<String> forbidden = post(instance, "/api/v1/admin/customers/" + customerId + "/adjustments",
-				"credit-2", "{\"points\":100,\"reason\":\"no key\",\"actor\":\"admin-it\"}", Map.of());
+				"credit-2", "{\"points\":100,\"reason\":\"no admin scope\",\"actor\":\"admin-it\"}", Map.of());
 		assertThat(forbidden.statusCode()).isEqualTo(403);
+		HttpResponse<String> anonymous = this.http
+			.send(HttpRequest.newBuilder(URI.create(instance.baseUrl() + "/api/v1/customers/" + customerId + "/points"))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(anonymous.statusCode()).isEqualTo(401);
+		assertThat(anonymous.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
 	}
 
-	private void assertUndecodableBytesGoToTheDeadLetterTopic(PointsServiceProcess instance) throws Exception {
+	private void assertUndecodableBytesGoToTheDeadLetterTopic(ManagedProcess instance) throws Exception {
 		byte[] garbage = "definitely not avro".getBytes(StandardCharsets.UTF_8);
 		try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerConfig(), new StringSerializer(),
 				new ByteArraySerializer())) {
@@ -306,31 +311,36 @@ class PointsServiceIT {
 				catalogue.topic(EventTopics.POINTS_LEDGER).valueSerde().deserializer());
 	}
 
-	private HttpResponse<String> get(PointsServiceProcess instance, String path) throws Exception {
-		return this.http.send(HttpRequest.newBuilder(URI.create(instance.baseUrl() + path)).build(),
-				HttpResponse.BodyHandlers.ofString());
+	private HttpResponse<String> get(ManagedProcess instance, String path) throws Exception {
+		return this.http.send(HttpRequest.newBuilder(URI.create(instance.baseUrl() + path))
+			.header("X-Api-Key", TestApiKeys.INVOICES_ONLY)
+			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
-	private HttpResponse<String> post(PointsServiceProcess instance, String path, String idempotencyKey, String body,
+	private HttpResponse<String> post(ManagedProcess instance, String path, String idempotencyKey, String body,
 			Map<String, String> headers) throws Exception {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(instance.baseUrl() + path))
 			.header("Content-Type", "application/json")
 			.header("Idempotency-Key", idempotencyKey)
 			.POST(HttpRequest.BodyPublishers.ofString(body));
+		Map.of("X-Api-Key", TestApiKeys.INVOICES_ONLY).forEach((name, value) -> {
+			if (!headers.containsKey(name)) {
+				request.header(name, value);
+			}
+		});
 		headers.forEach(request::header);
 		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	private static Map<String, Object> producerConfig() {
-		return Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.getBrokersAsString(), ProducerConfig.ACKS_CONFIG,
-				"all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+		return Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ProducerConfig.ACKS_CONFIG, "all",
+				ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
 	}
 
 	private static Map<String, Object> consumerConfig() {
-		return Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.getBrokersAsString(),
-				ConsumerConfig.GROUP_ID_CONFIG, "it-reader-" + UUID.randomUUID(),
-				ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest", ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-				"read_committed");
+		return Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ConsumerConfig.GROUP_ID_CONFIG,
+				"it-reader-" + UUID.randomUUID(), ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+				ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
 	}
 
 	private static String customerId(int index) {

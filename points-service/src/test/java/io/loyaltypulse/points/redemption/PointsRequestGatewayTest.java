@@ -10,11 +10,15 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 import io.loyaltypulse.events.PointsRedemptionRequested;
 import io.loyaltypulse.events.PointsRequestOutcome;
 import io.loyaltypulse.events.PointsRequestStatus;
+import io.loyaltypulse.support.requestreply.ReplyUnavailableException;
+import io.loyaltypulse.support.requestreply.ReplyWaiters;
+import io.loyaltypulse.support.requestreply.RequestReplyClient;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.MockProducer;
@@ -39,7 +43,8 @@ class PointsRequestGatewayTest {
 
 	private static final String TOPIC = "points-requests";
 
-	private final OutcomeWaiters waiters = new OutcomeWaiters();
+	private final ReplyWaiters<PointsRequestOutcome> waiters = new ReplyWaiters<>(PointsRequestOutcome::getRequestId,
+			PointsRequestOutcome::getAttemptId);
 
 	private final AtomicLong nanoTime = new AtomicLong();
 
@@ -53,7 +58,7 @@ class PointsRequestGatewayTest {
 	}
 
 	@Test
-	void shouldSendTheRequestAndAnswerWithItsOutcome() throws Exception {
+	void shouldSendTheRequestAndAnswerWithItsOutcome() {
 		RequestProducer producer = new RequestProducer((record) -> this.waiters
 			.complete(Outcomes.approved(((PointsRedemptionRequested) record.value()).getEventId())));
 		PointsRequestGateway gateway = gateway(producer);
@@ -85,7 +90,7 @@ class PointsRequestGatewayTest {
 		});
 		PointsRequestGateway gateway = gateway(producer);
 
-		assertThatExceptionOfType(OutcomeUnavailableException.class)
+		assertThatExceptionOfType(ReplyUnavailableException.class)
 			.isThrownBy(() -> gateway.redeem("c-1", "key-1", new RedemptionRequest(100L, null, null)))
 			.satisfies((ex) -> assertThat(ex.maybeApplied()).isTrue());
 	}
@@ -95,7 +100,7 @@ class PointsRequestGatewayTest {
 		RequestProducer producer = new RequestProducer((record) -> this.nanoTime.addAndGet(TIMEOUT.toNanos()));
 		PointsRequestGateway gateway = gateway(producer);
 
-		assertThatExceptionOfType(OutcomeUnavailableException.class)
+		assertThatExceptionOfType(ReplyUnavailableException.class)
 			.isThrownBy(() -> gateway.redeem("c-1", "key-1", new RedemptionRequest(100L, null, null)))
 			.satisfies((ex) -> assertThat(ex.maybeApplied()).isTrue());
 		assertThat(this.waiters.waiting(PointsRequestGateway.requestId("redemption", "c-1", "key-1"))).isZero();
@@ -105,10 +110,9 @@ class PointsRequestGatewayTest {
 	void shouldNotSendWhileTheOutcomeListenerIsNotReading() {
 		RequestProducer producer = new RequestProducer((record) -> {
 		});
-		PointsRequestGateway gateway = new PointsRequestGateway(producer, TOPIC, this.waiters, () -> false, TIMEOUT,
-				this.clock, this.nanoTime::get);
+		PointsRequestGateway gateway = gateway(producer, () -> false);
 
-		assertThatExceptionOfType(OutcomeUnavailableException.class)
+		assertThatExceptionOfType(ReplyUnavailableException.class)
 			.isThrownBy(() -> gateway.redeem("c-1", "key-1", new RedemptionRequest(100L, null, null)))
 			.satisfies((ex) -> assertThat(ex.maybeApplied()).isFalse());
 		assertThat(producer.history()).isEmpty();
@@ -152,17 +156,16 @@ class PointsRequestGatewayTest {
 	}
 
 	private PointsRequestOutcome redeem(PointsRequestGateway gateway, RedemptionRequest body) {
-		try {
-			return gateway.redeem("c-1", "key-1", body);
-		}
-		catch (OutcomeUnavailableException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return gateway.redeem("c-1", "key-1", body);
 	}
 
 	private PointsRequestGateway gateway(RequestProducer producer) {
-		return new PointsRequestGateway(producer, TOPIC, this.waiters, () -> true, TIMEOUT, this.clock,
-				this.nanoTime::get);
+		return gateway(producer, () -> true);
+	}
+
+	private PointsRequestGateway gateway(RequestProducer producer, BooleanSupplier listenerReady) {
+		return new PointsRequestGateway(new RequestReplyClient<>(producer, this.waiters, listenerReady, TIMEOUT,
+				Duration.ofSeconds(1), this.nanoTime::get), TOPIC, this.clock);
 	}
 
 	/**

@@ -10,6 +10,7 @@ import io.loyaltypulse.events.PointsTransaction;
 import io.loyaltypulse.events.PointsTransactionKind;
 import io.loyaltypulse.events.PurchaseRefunded;
 import io.loyaltypulse.points.ledger.NegativeBalancePolicy;
+import io.loyaltypulse.support.streams.DeadLetterHandler;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -19,6 +19,7 @@ import io.loyaltypulse.points.ledger.NegativeBalancePolicy;
 import io.loyaltypulse.points.ledger.PointsEngine;
 import io.loyaltypulse.points.ledger.PointsSummary;
 import io.loyaltypulse.schemas.topics.TopicCatalogue;
+import io.loyaltypulse.support.streams.DeadLetterHandler;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;

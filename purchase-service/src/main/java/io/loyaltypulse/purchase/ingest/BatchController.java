@@ -1,5 +1,7 @@
 package io.loyaltypulse.purchase.ingest;
 
+import io.loyaltypulse.support.idempotency.IdempotencyKeyHeader;
+import io.loyaltypulse.support.json.StrictJsonReader;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,13 +12,14 @@ import java.util.concurrent.CompletableFuture;
 
 import io.loyaltypulse.events.PurchaseCompleted;
 import io.loyaltypulse.events.PurchaseRefunded;
-import io.loyaltypulse.purchase.publishing.PublishFailedException;
-import io.loyaltypulse.purchase.publishing.PublishUnavailableException;
-import io.loyaltypulse.purchase.validation.ValidationFailedException;
-import io.loyaltypulse.purchase.validation.Violation;
-import io.loyaltypulse.purchase.validation.Violations;
-import io.loyaltypulse.purchase.web.IngestException;
-import io.loyaltypulse.purchase.web.Problems;
+import io.loyaltypulse.support.publishing.PublishFailedException;
+import io.loyaltypulse.support.publishing.PublishUnavailableException;
+import io.loyaltypulse.support.validation.ValidationFailedException;
+import io.loyaltypulse.support.validation.Violation;
+import io.loyaltypulse.support.validation.Violations;
+import io.loyaltypulse.support.problems.ApiException;
+import io.loyaltypulse.support.problems.ProblemTypes;
+import io.loyaltypulse.support.problems.RetryAfter;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,7 +56,7 @@ class BatchController {
 	/** An item's eventId, relative to the item. */
 	private static final String EVENT_ID = "/eventId";
 
-	private final JsonBodyReader reader;
+	private final StrictJsonReader reader;
 
 	private final IngestService ingest;
 
@@ -61,7 +64,7 @@ class BatchController {
 
 	private final IngestProperties properties;
 
-	BatchController(JsonBodyReader reader, IngestService ingest, IngestMetrics metrics, IngestProperties properties) {
+	BatchController(StrictJsonReader reader, IngestService ingest, IngestMetrics metrics, IngestProperties properties) {
 		this.reader = reader;
 		this.ingest = ingest;
 		this.metrics = metrics;
@@ -79,7 +82,7 @@ class BatchController {
 			batchKey = IdempotencyKeyHeader.validated(key);
 			items = items(this.reader.parse(this.reader.readBody(http, this.properties.batch().maxRequestSize())));
 		}
-		catch (IngestException ex) {
+		catch (ApiException ex) {
 			this.metrics.rejected(null, ex.reason());
 			throw ex;
 		}
@@ -159,7 +162,7 @@ class BatchController {
 			checkAgainstOrder(prepared, index, orders);
 			return new Submitted(type, eventId, this.ingest.publish(prepared));
 		}
-		catch (IngestException ex) {
+		catch (ApiException ex) {
 			return new Submitted(type, eventId, CompletableFuture.failedFuture(ex));
 		}
 		catch (RuntimeException ex) {
@@ -222,10 +225,10 @@ class BatchController {
 				results.add(BatchResult.Item.accepted(i, result));
 				accepted++;
 			}
-			catch (IngestException ex) {
+			catch (ApiException ex) {
 				this.metrics.rejected(submitted.get(i).type(), ex.reason());
 				results.add(BatchResult.Item.rejected(i, ex.status().value(), submitted.get(i).eventId(),
-						Problems.toJson(ex.toProblem())));
+						ProblemTypes.toJson(ex.toProblem())));
 				if (ex instanceof PublishUnavailableException notNow) {
 					unavailable = notNow;
 				}
@@ -234,7 +237,7 @@ class BatchController {
 		BatchResult body = new BatchResult(accepted, submitted.size() - accepted, results);
 		if (unavailable != null) {
 			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-				.header(HttpHeaders.RETRY_AFTER, Long.toString(unavailable.retryAfter().toSeconds()))
+				.header(RetryAfter.HEADER, RetryAfter.seconds(unavailable.retryAfter().orElseThrow()))
 				.body(body);
 		}
 		return ResponseEntity.ok(body);

@@ -3,7 +3,7 @@ package io.loyaltypulse.purchase.ingest;
 import java.time.Instant;
 
 import io.loyaltypulse.events.InvoiceCancelled;
-import io.loyaltypulse.purchase.validation.Violations;
+import io.loyaltypulse.support.validation.Violations;
 
 /**
  * The cancellation of an invoice, as {@code POST

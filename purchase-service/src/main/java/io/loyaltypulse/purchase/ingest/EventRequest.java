@@ -2,7 +2,7 @@ package io.loyaltypulse.purchase.ingest;
 
 import java.time.Instant;
 
-import io.loyaltypulse.purchase.validation.Violations;
+import io.loyaltypulse.support.validation.Violations;
 import org.apache.avro.specific.SpecificRecord;
 
 /**

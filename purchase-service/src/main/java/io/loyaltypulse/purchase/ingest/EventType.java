@@ -1,5 +1,6 @@
 package io.loyaltypulse.purchase.ingest;
 
+import io.loyaltypulse.support.security.Scopes;
 import java.util.Arrays;
 import java.util.Optional;
 

@@ -1,14 +1,16 @@
 package io.loyaltypulse.purchase.ingest;
 
+import io.loyaltypulse.support.idempotency.IdempotencyKeyHeader;
+import io.loyaltypulse.support.json.StrictJsonReader;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
 
-import io.loyaltypulse.purchase.validation.ValidationFailedException;
-import io.loyaltypulse.purchase.validation.Violation;
-import io.loyaltypulse.purchase.validation.Violations;
-import io.loyaltypulse.purchase.web.IngestException;
+import io.loyaltypulse.support.validation.ValidationFailedException;
+import io.loyaltypulse.support.validation.Violation;
+import io.loyaltypulse.support.validation.Violations;
+import io.loyaltypulse.support.problems.ApiException;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.MediaType;
@@ -29,7 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
 		produces = { MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE })
 class EventsController {
 
-	private final JsonBodyReader reader;
+	private final StrictJsonReader reader;
 
 	private final IngestService ingest;
 
@@ -37,7 +39,8 @@ class EventsController {
 
 	private final IngestProperties properties;
 
-	EventsController(JsonBodyReader reader, IngestService ingest, IngestMetrics metrics, IngestProperties properties) {
+	EventsController(StrictJsonReader reader, IngestService ingest, IngestMetrics metrics,
+			IngestProperties properties) {
 		this.reader = reader;
 		this.ingest = ingest;
 		this.metrics = metrics;
@@ -102,7 +105,7 @@ class EventsController {
 				.header(IdempotencyKeyHeader.REPLAYED, Boolean.toString(accepted.seenRecently()))
 				.body(accepted);
 		}
-		catch (IngestException ex) {
+		catch (ApiException ex) {
 			this.metrics.rejected(type, ex.reason());
 			throw ex;
 		}

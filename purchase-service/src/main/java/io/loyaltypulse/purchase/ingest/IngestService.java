@@ -1,5 +1,6 @@
 package io.loyaltypulse.purchase.ingest;
 
+import io.loyaltypulse.support.security.Scopes;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -7,22 +8,20 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
-import io.loyaltypulse.purchase.auth.MissingScopeException;
-import io.loyaltypulse.purchase.idempotency.EventFingerprint;
-import io.loyaltypulse.purchase.idempotency.IdempotencyConflictException;
-import io.loyaltypulse.purchase.idempotency.RecentEventIds;
-import io.loyaltypulse.purchase.publishing.EventPublisher;
-import io.loyaltypulse.purchase.publishing.PublishFailedException;
-import io.loyaltypulse.purchase.validation.ValidationFailedException;
-import io.loyaltypulse.purchase.validation.Violation;
-import io.loyaltypulse.purchase.validation.Violations;
-import io.loyaltypulse.purchase.web.IngestException;
+import io.loyaltypulse.support.idempotency.EventFingerprint;
+import io.loyaltypulse.support.idempotency.IdempotencyConflictException;
+import io.loyaltypulse.support.idempotency.RecentEventIds;
+import io.loyaltypulse.support.publishing.EventPublisher;
+import io.loyaltypulse.support.publishing.PublishFailedException;
+import io.loyaltypulse.support.validation.ValidationFailedException;
+import io.loyaltypulse.support.validation.Violation;
+import io.loyaltypulse.support.validation.Violations;
+import io.loyaltypulse.support.problems.ApiException;
 import org.apache.avro.specific.SpecificRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.stereotype.Service;
 
 /**
@@ -74,7 +73,7 @@ class IngestService {
 				.map((violation) -> new Violation(base + violation.pointer(), violation.detail()))
 				.toList());
 		}
-		requireScope(caller, request.type());
+		Scopes.require(caller, request.type().scope(), request.type().eventName());
 		SpecificRecord event = request.toEvent(eventId);
 		return new PreparedEvent(request.type(), eventId, request.customerId(), request.occurredAt(), event,
 				EventFingerprint.of(event));
@@ -82,7 +81,7 @@ class IngestService {
 
 	/**
 	 * Completes with the acceptance once Kafka acknowledged the event (or at once when it
-	 * was accepted recently), or fails with an {@link IngestException}.
+	 * was accepted recently), or fails with an {@link ApiException}.
 	 */
 	CompletableFuture<Accepted> publish(PreparedEvent prepared) {
 		String topic = this.publisher.topicName(prepared.type().topic());
@@ -111,10 +110,10 @@ class IngestService {
 		}
 	}
 
-	static IngestException unwrap(Throwable failure) {
+	static ApiException unwrap(Throwable failure) {
 		Throwable cause = (failure instanceof CompletionException && failure.getCause() != null) ? failure.getCause()
 				: failure;
-		return (cause instanceof IngestException ingest) ? ingest : new PublishFailedException(cause);
+		return (cause instanceof ApiException ingest) ? ingest : new PublishFailedException(cause);
 	}
 
 	private String resolveEventId(String bodyEventId, String idempotencyKey, Violations checks) {
@@ -127,16 +126,6 @@ class IngestService {
 		}
 		// Without either, a retry cannot be recognised: it becomes a second event.
 		return (idempotencyKey != null) ? idempotencyKey : UUID.randomUUID().toString();
-	}
-
-	private static void requireScope(Authentication caller, EventType type) {
-		String authority = Scopes.authority(type.scope());
-		for (GrantedAuthority granted : caller.getAuthorities()) {
-			if (authority.equals(granted.getAuthority())) {
-				return;
-			}
-		}
-		throw new MissingScopeException(caller.getName(), type.eventName(), type.scope());
 	}
 
 }

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 import io.loyaltypulse.events.InvoiceIssued;
-import io.loyaltypulse.purchase.validation.Violations;
+import io.loyaltypulse.support.validation.Violations;
 
 /** An issued invoice, as {@code POST /api/v1/invoices} receives it. */
 record InvoiceRequest(String eventId, String customerId, Instant occurredAt, String invoiceId, String orderId,

@@ -9,7 +9,7 @@ import io.loyaltypulse.events.OrderLine;
 import io.loyaltypulse.events.PurchaseCompleted;
 import io.loyaltypulse.events.PurchaseRefunded;
 import io.loyaltypulse.events.RefundedLine;
-import io.loyaltypulse.purchase.validation.Violations;
+import io.loyaltypulse.support.validation.Violations;
 import tools.jackson.databind.JsonNode;
 
 /**

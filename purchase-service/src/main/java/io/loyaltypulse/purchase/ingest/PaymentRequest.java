@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 
 import io.loyaltypulse.events.InvoicePaymentReceived;
-import io.loyaltypulse.purchase.validation.Violations;
+import io.loyaltypulse.support.validation.Violations;
 
 /**
  * A payment against an invoice, as {@code POST /api/v1/invoices/{invoiceId}/payments}

@@ -9,7 +9,7 @@ import java.util.Set;
 import io.loyaltypulse.events.OrderLine;
 import io.loyaltypulse.events.PaymentTerms;
 import io.loyaltypulse.events.PurchaseCompleted;
-import io.loyaltypulse.purchase.validation.Violations;
+import io.loyaltypulse.support.validation.Violations;
 
 /**
  * A completed order, as {@code POST /api/v1/purchases} receives it.

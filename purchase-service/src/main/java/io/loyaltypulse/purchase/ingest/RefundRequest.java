@@ -8,7 +8,7 @@ import java.util.Set;
 
 import io.loyaltypulse.events.PurchaseRefunded;
 import io.loyaltypulse.events.RefundedLine;
-import io.loyaltypulse.purchase.validation.Violations;
+import io.loyaltypulse.support.validation.Violations;
 
 /**
  * A refund of an order, as {@code POST /api/v1/purchases/{orderId}/refunds} receives it:

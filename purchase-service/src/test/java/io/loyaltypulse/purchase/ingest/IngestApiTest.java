@@ -1,5 +1,6 @@
 package io.loyaltypulse.purchase.ingest;
 
+import io.loyaltypulse.support.json.StrictJsonReader;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -12,13 +13,12 @@ import java.util.concurrent.CompletableFuture;
 import io.loyaltypulse.events.InvoiceIssued;
 import io.loyaltypulse.events.PurchaseCompleted;
 import io.loyaltypulse.events.PurchaseRefunded;
-import io.loyaltypulse.purchase.auth.ApiKeyProperties;
-import io.loyaltypulse.purchase.auth.SecurityTestKeys;
-import io.loyaltypulse.purchase.idempotency.IdempotencyProperties;
-import io.loyaltypulse.purchase.auth.TestSecurity;
-import io.loyaltypulse.purchase.idempotency.RecentEventIds;
-import io.loyaltypulse.purchase.publishing.EventPublisher;
-import io.loyaltypulse.purchase.publishing.PublishingProperties;
+import io.loyaltypulse.support.security.ApiKeyProperties;
+import io.loyaltypulse.testsupport.TestApiKeys;
+import io.loyaltypulse.support.idempotency.IdempotencyProperties;
+import io.loyaltypulse.support.idempotency.RecentEventIds;
+import io.loyaltypulse.support.publishing.EventPublisher;
+import io.loyaltypulse.support.publishing.PublishingProperties;
 import io.loyaltypulse.schemas.topics.TopicCatalogue;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -71,13 +71,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * publisher in front of a stubbed {@link KafkaTemplate}.
  */
 @WebMvcTest(controllers = { EventsController.class, BatchController.class })
-@Import({ IngestApiTest.Stubs.class, JsonBodyReader.class, IngestService.class, IngestMetrics.class,
-		RecentEventIds.class, TestSecurity.class })
+@Import({ IngestApiTest.Stubs.class, IngestConfiguration.class, IngestService.class, IngestMetrics.class,
+		RecentEventIds.class })
 @TestPropertySource(properties = { "loyalty.security.api-keys[0].name=shop-a",
-		"loyalty.security.api-keys[0].sha256=" + SecurityTestKeys.ALL_SCOPES_SHA256,
+		"loyalty.security.api-keys[0].sha256=" + TestApiKeys.ALL_SCOPES_SHA256,
 		"loyalty.security.api-keys[0].scopes=purchases:write,invoices:write",
 		"loyalty.security.api-keys[1].name=billing-only",
-		"loyalty.security.api-keys[1].sha256=" + SecurityTestKeys.INVOICES_ONLY_SHA256,
+		"loyalty.security.api-keys[1].sha256=" + TestApiKeys.INVOICES_ONLY_SHA256,
 		"loyalty.security.api-keys[1].scopes=invoices:write", "loyalty.ingest.batch.max-events=5" })
 @SuppressWarnings("unchecked")
 class IngestApiTest {
@@ -114,7 +114,7 @@ class IngestApiTest {
 	@Test
 	void shouldAcceptAPurchaseKeyedByCustomerWithTheEventTimeAsTimestamp() throws Exception {
 		double acceptedBefore = count("PurchaseCompleted", "accepted", "none");
-		send(post("/api/v1/purchases"), SecurityTestKeys.ALL_SCOPES, Json.purchase("evt-1", "c-1"))
+		send(post("/api/v1/purchases"), TestApiKeys.ALL_SCOPES, Json.purchase("evt-1", "c-1"))
 			.andExpect(status().isAccepted())
 			.andExpect(header().string("Idempotent-Replayed", "false"))
 			.andExpect(jsonPath("$.eventId").value("evt-1"))
@@ -144,7 +144,7 @@ class IngestApiTest {
 				           {"lineId": "1", "sku": "B", "category": "C", "quantity": 1, "unitPrice": 1.00001}],
 				 "total": 5, "currency": "EURO"}
 				""";
-		send(post("/api/v1/purchases"), SecurityTestKeys.ALL_SCOPES, body).andExpect(status().isBadRequest())
+		send(post("/api/v1/purchases"), TestApiKeys.ALL_SCOPES, body).andExpect(status().isBadRequest())
 			.andExpect(header().string("Content-Type", containsString("application/problem+json")))
 			.andExpect(jsonPath("$.type").value("https://loyaltypulse.io/problems/invalid"))
 			.andExpect(jsonPath("$.status").value(400))
@@ -161,7 +161,7 @@ class IngestApiTest {
 
 	@Test
 	void shouldRefuseATotalAboveTheSumOfTheLines() throws Exception {
-		send(post("/api/v1/purchases"), SecurityTestKeys.ALL_SCOPES,
+		send(post("/api/v1/purchases"), TestApiKeys.ALL_SCOPES,
 				Json.purchase("evt-3", "c-1").replace("\"total\": 9.00", "\"total\": 9.01"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors", hasSize(1)))
@@ -174,7 +174,7 @@ class IngestApiTest {
 		String body = Json.purchase("evt-4", "c-1")
 			.replace("\"quantity\": 2", "\"quantity\": 2.5")
 			.replace("\"occurredAt\": \"2026-11-20T10:15:30Z\"", "\"occurredAt\": \"yesterday\"");
-		send(post("/api/v1/purchases"), SecurityTestKeys.ALL_SCOPES, body).andExpect(status().isBadRequest())
+		send(post("/api/v1/purchases"), TestApiKeys.ALL_SCOPES, body).andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[*].pointer")
 				.value(org.hamcrest.Matchers.containsInAnyOrder("/lines/0/quantity", "/occurredAt")))
 			.andExpect(jsonPath("$.errors[?(@.pointer == '/occurredAt')].detail")
@@ -185,7 +185,7 @@ class IngestApiTest {
 	void shouldReportAScalarWhereAnObjectBelongs() throws Exception {
 		String body = Json.purchase("evt-4b", "c-1")
 			.replace("\"currency\": \"EUR\"", "\"currency\": \"EUR\", \"paymentTerms\": \"30 days\"");
-		send(post("/api/v1/purchases"), SecurityTestKeys.ALL_SCOPES, body).andExpect(status().isBadRequest())
+		send(post("/api/v1/purchases"), TestApiKeys.ALL_SCOPES, body).andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors", hasSize(1)))
 			.andExpect(jsonPath("$.errors[0].pointer").value("/paymentTerms"))
 			.andExpect(jsonPath("$.errors[0].detail").value("must be a JSON object"));
@@ -193,10 +193,9 @@ class IngestApiTest {
 
 	@Test
 	void shouldAnswerMalformedJsonWith400() throws Exception {
-		send(post("/api/v1/purchases"), SecurityTestKeys.ALL_SCOPES, "{\"eventId\": ")
-			.andExpect(status().isBadRequest())
+		send(post("/api/v1/purchases"), TestApiKeys.ALL_SCOPES, "{\"eventId\": ").andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.type").value("https://loyaltypulse.io/problems/malformed"));
-		send(post("/api/v1/purchases"), SecurityTestKeys.ALL_SCOPES, "{\"a\": 1, \"a\": 2}")
+		send(post("/api/v1/purchases"), TestApiKeys.ALL_SCOPES, "{\"a\": 1, \"a\": 2}")
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.detail").value(containsString("Duplicate")));
 	}
@@ -204,7 +203,7 @@ class IngestApiTest {
 	@Test
 	void shouldAnswer413ForABodyOverTheLimit() throws Exception {
 		String body = Json.purchase("evt-5", "c-1").replace("\"WEB\"", "\"" + "W".repeat(70 * 1024) + "\"");
-		send(post("/api/v1/purchases"), SecurityTestKeys.ALL_SCOPES, body).andExpect(status().isContentTooLarge())
+		send(post("/api/v1/purchases"), TestApiKeys.ALL_SCOPES, body).andExpect(status().isContentTooLarge())
 			.andExpect(jsonPath("$.type").value("https://loyaltypulse.io/problems/too-large"))
 			.andExpect(jsonPath("$.maxBytes").value(64 * 1024));
 		assertThat(this.sent).isEmpty();
@@ -213,7 +212,7 @@ class IngestApiTest {
 	@Test
 	void shouldAnswer415ForABodyThatIsNotJson() throws Exception {
 		this.mvc
-			.perform(post("/api/v1/purchases").header("X-Api-Key", SecurityTestKeys.ALL_SCOPES)
+			.perform(post("/api/v1/purchases").header("X-Api-Key", TestApiKeys.ALL_SCOPES)
 				.contentType(MediaType.TEXT_PLAIN)
 				.content("hello"))
 			.andExpect(status().isUnsupportedMediaType())
@@ -236,7 +235,7 @@ class IngestApiTest {
 	@Test
 	void shouldAcceptTheKeyAsABearerTokenToo() throws Exception {
 		this.mvc
-			.perform(post("/api/v1/invoices").header("Authorization", "Bearer " + SecurityTestKeys.INVOICES_ONLY)
+			.perform(post("/api/v1/invoices").header("Authorization", "Bearer " + TestApiKeys.INVOICES_ONLY)
 				.contentType(MediaType.APPLICATION_JSON)
 				.content(Json.invoice("inv-evt-1", "c-9")))
 			.andExpect(status().isAccepted());
@@ -248,7 +247,7 @@ class IngestApiTest {
 
 	@Test
 	void shouldAnswer403NamingTheScopeAKeyLacks() throws Exception {
-		send(post("/api/v1/purchases"), SecurityTestKeys.INVOICES_ONLY, Json.purchase("evt-7", "c-1"))
+		send(post("/api/v1/purchases"), TestApiKeys.INVOICES_ONLY, Json.purchase("evt-7", "c-1"))
 			.andExpect(status().isForbidden())
 			.andExpect(jsonPath("$.requiredScope").value("purchases:write"))
 			.andExpect(jsonPath("$.detail").value(containsString("billing-only")));
@@ -257,11 +256,11 @@ class IngestApiTest {
 
 	@Test
 	void shouldTakeTheOrderIdFromThePathAndRefuseABodyThatNamesAnother() throws Exception {
-		send(post("/api/v1/purchases/o-1/refunds"), SecurityTestKeys.ALL_SCOPES, Json.refund("ref-evt-1", null))
+		send(post("/api/v1/purchases/o-1/refunds"), TestApiKeys.ALL_SCOPES, Json.refund("ref-evt-1", null))
 			.andExpect(status().isAccepted());
 		assertThat(((PurchaseRefunded) this.sent.getFirst().value()).getOrderId()).isEqualTo("o-1");
 
-		send(post("/api/v1/purchases/o-1/refunds"), SecurityTestKeys.ALL_SCOPES, Json.refund("ref-evt-2", "o-2"))
+		send(post("/api/v1/purchases/o-1/refunds"), TestApiKeys.ALL_SCOPES, Json.refund("ref-evt-2", "o-2"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].pointer").value("/orderId"));
 	}
@@ -271,14 +270,13 @@ class IngestApiTest {
 		String body = Json.refund("ref-evt-3", null)
 			.replace("[{\"lineId\": \"1\", \"quantity\": 1}]",
 					"[{\"lineId\": \"1\", \"quantity\": 1}, {\"lineId\": \"1\", \"quantity\": 1}]");
-		send(post("/api/v1/purchases/o-1/refunds"), SecurityTestKeys.ALL_SCOPES, body)
-			.andExpect(status().isBadRequest())
+		send(post("/api/v1/purchases/o-1/refunds"), TestApiKeys.ALL_SCOPES, body).andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].pointer").value("/lines/1/lineId"));
 	}
 
 	@Test
 	void shouldRefuseAnInvoiceDueBeforeItWasIssued() throws Exception {
-		send(post("/api/v1/invoices"), SecurityTestKeys.ALL_SCOPES,
+		send(post("/api/v1/invoices"), TestApiKeys.ALL_SCOPES,
 				Json.invoice("inv-evt-2", "c-1").replace("2026-12-20", "2026-11-01"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].pointer").value("/dueDate"));
@@ -286,9 +284,9 @@ class IngestApiTest {
 
 	@Test
 	void shouldAnswerARetryWithTheSameEventIdWithoutPublishingAgain() throws Exception {
-		send(post("/api/v1/purchases"), SecurityTestKeys.ALL_SCOPES, Json.purchase("evt-8", "c-1"))
+		send(post("/api/v1/purchases"), TestApiKeys.ALL_SCOPES, Json.purchase("evt-8", "c-1"))
 			.andExpect(jsonPath("$.seenRecently").value(false));
-		send(post("/api/v1/purchases"), SecurityTestKeys.ALL_SCOPES, Json.purchase("evt-8", "c-1"))
+		send(post("/api/v1/purchases"), TestApiKeys.ALL_SCOPES, Json.purchase("evt-8", "c-1"))
 			.andExpect(status().isAccepted())
 			.andExpect(header().string("Idempotent-Replayed", "true"))
 			.andExpect(jsonPath("$.eventId").value("evt-8"))
@@ -298,9 +296,9 @@ class IngestApiTest {
 
 	@Test
 	void shouldRefuseAReusedEventIdWithDifferentContent() throws Exception {
-		send(post("/api/v1/purchases"), SecurityTestKeys.ALL_SCOPES, Json.purchase("evt-9", "c-1"))
+		send(post("/api/v1/purchases"), TestApiKeys.ALL_SCOPES, Json.purchase("evt-9", "c-1"))
 			.andExpect(status().isAccepted());
-		send(post("/api/v1/purchases"), SecurityTestKeys.ALL_SCOPES, Json.purchase("evt-9", "c-2"))
+		send(post("/api/v1/purchases"), TestApiKeys.ALL_SCOPES, Json.purchase("evt-9", "c-2"))
 			.andExpect(status().isConflict())
 			.andExpect(jsonPath("$.eventId").value("evt-9"));
 	}
@@ -308,12 +306,12 @@ class IngestApiTest {
 	@Test
 	void shouldUseTheIdempotencyKeyAsEventIdAndRefuseAContradictingBodyId() throws Exception {
 		String withoutId = Json.purchase("x", "c-1").replace("\"eventId\": \"x\",", "");
-		send(post("/api/v1/purchases").header("Idempotency-Key", "key-1"), SecurityTestKeys.ALL_SCOPES, withoutId)
+		send(post("/api/v1/purchases").header("Idempotency-Key", "key-1"), TestApiKeys.ALL_SCOPES, withoutId)
 			.andExpect(status().isAccepted())
 			.andExpect(jsonPath("$.eventId").value("key-1"));
-		send(post("/api/v1/purchases").header("Idempotency-Key", "key-1"), SecurityTestKeys.ALL_SCOPES, withoutId)
+		send(post("/api/v1/purchases").header("Idempotency-Key", "key-1"), TestApiKeys.ALL_SCOPES, withoutId)
 			.andExpect(jsonPath("$.seenRecently").value(true));
-		send(post("/api/v1/purchases").header("Idempotency-Key", "key-2"), SecurityTestKeys.ALL_SCOPES,
+		send(post("/api/v1/purchases").header("Idempotency-Key", "key-2"), TestApiKeys.ALL_SCOPES,
 				Json.purchase("evt-10", "c-1"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].pointer").value("/eventId"));
@@ -323,14 +321,14 @@ class IngestApiTest {
 	void shouldAnswer503WithRetryAfterWhenKafkaDoesNotAcknowledge() throws Exception {
 		given(this.template.send(any(ProducerRecord.class))).willReturn(CompletableFuture.failedFuture(
 				new KafkaException("Send failed", new TimeoutException("Expiring 1 record(s): 5000 ms has passed"))));
-		send(post("/api/v1/purchases"), SecurityTestKeys.ALL_SCOPES, Json.purchase("evt-11", "c-1"))
+		send(post("/api/v1/purchases"), TestApiKeys.ALL_SCOPES, Json.purchase("evt-11", "c-1"))
 			.andExpect(status().isServiceUnavailable())
 			.andExpect(header().string("Retry-After", "5"))
 			.andExpect(jsonPath("$.unavailable").value("Kafka"));
 		// Not acknowledged, so not remembered: the retry is published, not answered as
 		// seen.
 		acknowledgeEverySend();
-		send(post("/api/v1/purchases"), SecurityTestKeys.ALL_SCOPES, Json.purchase("evt-11", "c-1"))
+		send(post("/api/v1/purchases"), TestApiKeys.ALL_SCOPES, Json.purchase("evt-11", "c-1"))
 			.andExpect(status().isAccepted())
 			.andExpect(jsonPath("$.seenRecently").value(false));
 	}
@@ -348,7 +346,7 @@ class IngestApiTest {
 				""".formatted(Json.typed("PurchaseCompleted", Json.purchase("b-1", "c-1")),
 				Json.typed("InvoiceIssued", Json.invoice("b-2", "c-3")),
 				Json.typed("PurchaseRefunded", Json.refund("b-1", "o-1")));
-		send(post("/api/v1/events:batch"), SecurityTestKeys.ALL_SCOPES, body).andExpect(status().isOk())
+		send(post("/api/v1/events:batch"), TestApiKeys.ALL_SCOPES, body).andExpect(status().isOk())
 			.andExpect(jsonPath("$.accepted").value(2))
 			.andExpect(jsonPath("$.rejected").value(3))
 			.andExpect(jsonPath("$.results[0].status").value(202))
@@ -372,7 +370,7 @@ class IngestApiTest {
 				Json.typed("PurchaseCompleted", Json.purchase("x-1", "c-1")), refundOfLine1,
 				refundOfLine1.replace("x-2", "x-3").replace("\"quantity\": 1", "\"quantity\": 2"),
 				refundOfLine1.replace("x-2", "x-4").replace("\"lineId\": \"1\"", "\"lineId\": \"7\""));
-		send(post("/api/v1/events:batch"), SecurityTestKeys.ALL_SCOPES, body).andExpect(status().isOk())
+		send(post("/api/v1/events:batch"), TestApiKeys.ALL_SCOPES, body).andExpect(status().isOk())
 			.andExpect(jsonPath("$.results[0].problem.errors[0].pointer").value("/events/0/orderId"))
 			.andExpect(jsonPath("$.results[0].problem.errors[0].detail").value(containsString("/events/1")))
 			.andExpect(jsonPath("$.results[1].status").value(202))
@@ -387,7 +385,7 @@ class IngestApiTest {
 	void shouldReportAForbiddenBatchItemWithoutRefusingTheOthers() throws Exception {
 		String body = "{\"events\": [%s, %s]}".formatted(Json.typed("PurchaseCompleted", Json.purchase("b-3", "c-1")),
 				Json.typed("InvoiceIssued", Json.invoice("b-4", "c-1")));
-		send(post("/api/v1/events:batch"), SecurityTestKeys.INVOICES_ONLY, body).andExpect(status().isOk())
+		send(post("/api/v1/events:batch"), TestApiKeys.INVOICES_ONLY, body).andExpect(status().isOk())
 			.andExpect(jsonPath("$.results[0].status").value(403))
 			.andExpect(jsonPath("$.results[0].problem.requiredScope").value("purchases:write"))
 			.andExpect(jsonPath("$.results[1].status").value(202));
@@ -397,7 +395,7 @@ class IngestApiTest {
 	void shouldRefuseABatchOverTheConfiguredMaximum() throws Exception {
 		String item = Json.typed("InvoiceIssued", Json.invoice("b-5", "c-1"));
 		String body = "{\"events\": [" + String.join(",", java.util.Collections.nCopies(6, item)) + "]}";
-		send(post("/api/v1/events:batch"), SecurityTestKeys.ALL_SCOPES, body).andExpect(status().isBadRequest())
+		send(post("/api/v1/events:batch"), TestApiKeys.ALL_SCOPES, body).andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].pointer").value("/events"))
 			.andExpect(jsonPath("$.errors[0].detail").value(containsString("1 to 5")));
 		verify(this.template, never()).send(any(ProducerRecord.class));
@@ -409,7 +407,7 @@ class IngestApiTest {
 				Json.purchase("x", "c-2").replace("\"eventId\": \"x\",", ""));
 		String body = "{\"events\": [%s, %s]}".formatted(Json.typed("PurchaseCompleted", Json.purchase("nk-0", "c-1")),
 				withoutId);
-		send(post("/api/v1/events:batch"), SecurityTestKeys.ALL_SCOPES, body).andExpect(status().isOk())
+		send(post("/api/v1/events:batch"), TestApiKeys.ALL_SCOPES, body).andExpect(status().isOk())
 			.andExpect(jsonPath("$.results[0].status").value(202))
 			.andExpect(jsonPath("$.results[1].status").value(400))
 			.andExpect(jsonPath("$.results[1].eventId").doesNotExist())
@@ -417,7 +415,7 @@ class IngestApiTest {
 			.andExpect(jsonPath("$.results[1].problem.errors[0].pointer").value("/events/1/eventId"))
 			.andExpect(jsonPath("$.results[1].problem.errors[0].detail").value(containsString("Idempotency-Key")));
 		// The resend after a 503: nothing is published twice.
-		send(post("/api/v1/events:batch"), SecurityTestKeys.ALL_SCOPES, body).andExpect(status().isOk())
+		send(post("/api/v1/events:batch"), TestApiKeys.ALL_SCOPES, body).andExpect(status().isOk())
 			.andExpect(jsonPath("$.results[0].seenRecently").value(true))
 			.andExpect(jsonPath("$.results[1].status").value(400));
 		assertThat(this.sent).extracting(ProducerRecord::key).containsExactly("c-1");
@@ -428,19 +426,19 @@ class IngestApiTest {
 		String purchase = Json.typed("PurchaseCompleted", Json.purchase("rj-1", "c-1"));
 		String body = "{\"events\": [%s, %s, %s]}".formatted(purchase.replace("\"EUR\"", "\"EURO\""), purchase,
 				purchase);
-		send(post("/api/v1/events:batch"), SecurityTestKeys.ALL_SCOPES, body).andExpect(status().isOk())
+		send(post("/api/v1/events:batch"), TestApiKeys.ALL_SCOPES, body).andExpect(status().isOk())
 			.andExpect(jsonPath("$.results[0].status").value(400))
 			.andExpect(jsonPath("$.results[0].eventId").value("rj-1"))
 			.andExpect(jsonPath("$.results[1].status").value(202))
 			.andExpect(jsonPath("$.results[2].status").value(400))
 			.andExpect(jsonPath("$.results[2].eventId").value("rj-1"));
-		send(post("/api/v1/events:batch"), SecurityTestKeys.INVOICES_ONLY,
+		send(post("/api/v1/events:batch"), TestApiKeys.INVOICES_ONLY,
 				"{\"events\": [%s]}".formatted(
 						Json.typed("PurchaseCompleted", Json.purchase("x", "c-1").replace("\"eventId\": \"x\",", ""))))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.results[0].status").value(400));
 		var withKey = post("/api/v1/events:batch").header("Idempotency-Key", "imp-9");
-		send(withKey, SecurityTestKeys.INVOICES_ONLY,
+		send(withKey, TestApiKeys.INVOICES_ONLY,
 				"{\"events\": [%s]}".formatted(
 						Json.typed("PurchaseCompleted", Json.purchase("x", "c-1").replace("\"eventId\": \"x\",", ""))))
 			.andExpect(status().isOk())
@@ -453,7 +451,7 @@ class IngestApiTest {
 		String withoutId = Json.typed("InvoiceIssued", Json.invoice("x", "c-3").replace("\"eventId\": \"x\",", ""));
 		String body = "{\"events\": [%s, %s]}".formatted(Json.typed("PurchaseCompleted", Json.purchase("own-0", "c-1")),
 				withoutId);
-		send(post("/api/v1/events:batch").header("Idempotency-Key", "imp-7"), SecurityTestKeys.ALL_SCOPES, body)
+		send(post("/api/v1/events:batch").header("Idempotency-Key", "imp-7"), TestApiKeys.ALL_SCOPES, body)
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.accepted").value(2))
 			.andExpect(jsonPath("$.results[0].status").value(202))
@@ -464,10 +462,36 @@ class IngestApiTest {
 	}
 
 	@Test
+	void shouldRefuseATimestampThatIsNotAnRfc3339StringInsteadOfReadingItAsEpochTime() throws Exception {
+		for (String occurredAt : List.of("1763633730", "-10000000000000000", "\"1763633730\"", "1763633730.5",
+				"\"2026-11-20T10:15:30\"", "\"2026-11-20\"", "\"2026-02-30T10:15:30Z\"")) {
+			send(post("/api/v1/purchases"), TestApiKeys.ALL_SCOPES,
+					Json.purchase("epoch-1", "c-1")
+						.replace("\"occurredAt\": \"2026-11-20T10:15:30Z\"", "\"occurredAt\": " + occurredAt))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].pointer").value("/occurredAt"))
+				.andExpect(jsonPath("$.errors[0].detail").value(containsString("RFC 3339")));
+		}
+		assertThat(this.sent).isEmpty();
+	}
+
+	@Test
+	void shouldRefuseADateTimeOrANumberWhereADateBelongs() throws Exception {
+		for (String issueDate : List.of("\"2026-11-20T10:15:30Z\"", "20261120", "\"20261120\"", "\"2026-11-31\"")) {
+			send(post("/api/v1/invoices"), TestApiKeys.ALL_SCOPES,
+					Json.invoice("date-1", "c-1")
+						.replace("\"issueDate\": \"2026-11-20\"", "\"issueDate\": " + issueDate))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].pointer").value("/issueDate"))
+				.andExpect(jsonPath("$.errors[0].detail").value("must be a date such as 2026-11-20"));
+		}
+		assertThat(this.sent).isEmpty();
+	}
+
+	@Test
 	void shouldRefuseAnOccurredAtBeforeTheAllowedAgeOrTheEpochWith400() throws Exception {
-		for (String occurredAt : List.of("\"1969-12-31T23:59:59Z\"", "-10000000000000000",
-				"\"2016-11-24T11:59:59Z\"")) {
-			send(post("/api/v1/purchases"), SecurityTestKeys.ALL_SCOPES,
+		for (String occurredAt : List.of("\"1969-12-31T23:59:59Z\"", "\"2016-11-24T11:59:59Z\"")) {
+			send(post("/api/v1/purchases"), TestApiKeys.ALL_SCOPES,
 					Json.purchase("old-1", "c-1")
 						.replace("\"occurredAt\": \"2026-11-20T10:15:30Z\"", "\"occurredAt\": " + occurredAt))
 				.andExpect(status().isBadRequest())
@@ -477,7 +501,7 @@ class IngestApiTest {
 				.andExpect(jsonPath("$.errors[0].detail")
 					.value(containsString("must not be earlier than 2016-11-24T12:00:00Z")));
 		}
-		send(post("/api/v1/purchases"), SecurityTestKeys.ALL_SCOPES,
+		send(post("/api/v1/purchases"), TestApiKeys.ALL_SCOPES,
 				Json.purchase("old-2", "c-1")
 					.replace("\"occurredAt\": \"2026-11-20T10:15:30Z\"", "\"occurredAt\": \"2016-11-24T12:00:00Z\""))
 			.andExpect(status().isAccepted());
@@ -491,7 +515,7 @@ class IngestApiTest {
 		String body = "{\"events\": [%s, %s]}".formatted(Json.typed("PurchaseCompleted", Json.purchase("abs-0", "c-1")),
 				Json.typed("PurchaseCompleted", Json.purchase("abs-1", "c-2"))
 					.replace("\"occurredAt\": \"2026-11-20T10:15:30Z\"", "\"occurredAt\": -10000000000000000"));
-		send(post("/api/v1/events:batch"), SecurityTestKeys.ALL_SCOPES, body).andExpect(status().isOk())
+		send(post("/api/v1/events:batch"), TestApiKeys.ALL_SCOPES, body).andExpect(status().isOk())
 			.andExpect(jsonPath("$.results[0].status").value(202))
 			.andExpect(jsonPath("$.results[1].status").value(400))
 			.andExpect(jsonPath("$.results[1].problem.errors[0].pointer").value("/events/1/occurredAt"));
@@ -505,7 +529,7 @@ class IngestApiTest {
 				Json.typed("PurchaseCompleted", Json.purchase("ok-1", "c-1")),
 				Json.typed("PurchaseCompleted", Json.purchase("boom-1", "c-2")),
 				Json.typed("InvoiceIssued", Json.invoice("ok-2", "c-3")));
-		send(post("/api/v1/events:batch"), SecurityTestKeys.ALL_SCOPES, body).andExpect(status().isOk())
+		send(post("/api/v1/events:batch"), TestApiKeys.ALL_SCOPES, body).andExpect(status().isOk())
 			.andExpect(jsonPath("$.accepted").value(2))
 			.andExpect(jsonPath("$.results[0].status").value(202))
 			.andExpect(jsonPath("$.results[1].status").value(500))
@@ -522,7 +546,7 @@ class IngestApiTest {
 			.replace("\"quantity\": 2", "\"quantity\": \"2\"")
 			.replace("\"channel\": \"WEB\"", "\"channel\": true")
 			.replace("\"storeId\": \"S1\"", "\"storeId\": 1.5");
-		send(post("/api/v1/purchases"), SecurityTestKeys.ALL_SCOPES, body).andExpect(status().isBadRequest())
+		send(post("/api/v1/purchases"), TestApiKeys.ALL_SCOPES, body).andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.type").value("https://loyaltypulse.io/problems/invalid"))
 			.andExpect(jsonPath("$.errors[*].pointer").value(org.hamcrest.Matchers.containsInAnyOrder("/customerId",
 					"/lines/0/quantity", "/channel", "/storeId")))
@@ -535,10 +559,10 @@ class IngestApiTest {
 
 	@Test
 	void shouldStillAcceptMoneyAsAJsonNumberOrString() throws Exception {
-		send(post("/api/v1/purchases"), SecurityTestKeys.ALL_SCOPES,
+		send(post("/api/v1/purchases"), TestApiKeys.ALL_SCOPES,
 				Json.purchase("money-1", "c-1").replace("\"total\": 9.00", "\"total\": \"9.00\""))
 			.andExpect(status().isAccepted());
-		send(post("/api/v1/purchases"), SecurityTestKeys.ALL_SCOPES,
+		send(post("/api/v1/purchases"), TestApiKeys.ALL_SCOPES,
 				Json.purchase("money-2", "c-1").replace("\"total\": 9.00", "\"total\": 9"))
 			.andExpect(status().isAccepted());
 		assertThat(this.sent).extracting((record) -> ((PurchaseCompleted) record.value()).getTotal())
@@ -586,8 +610,7 @@ class IngestApiTest {
 		@Bean
 		EventPublisher eventPublisher(KafkaTemplate<String, SpecificRecord> template, MeterRegistry meters) {
 			return new EventPublisher(template, new TopicCatalogue(Map.of("schema.registry.url", "mock://ingest-api")),
-					new PublishingProperties(java.time.Duration.ofSeconds(10), java.time.Duration.ofSeconds(5),
-							java.time.Duration.ofSeconds(2)),
+					new PublishingProperties(java.time.Duration.ofSeconds(10), java.time.Duration.ofSeconds(5)),
 					meters);
 		}
 

@@ -1,5 +1,6 @@
 package io.loyaltypulse.purchase.ingest;
 
+import io.loyaltypulse.support.json.StrictJsonReader;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.interfaces.RSAPrivateKey;
@@ -10,9 +11,8 @@ import java.util.concurrent.CompletableFuture;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
-import io.loyaltypulse.purchase.auth.SecurityTestKeys;
-import io.loyaltypulse.purchase.auth.TestSecurity;
-import io.loyaltypulse.purchase.idempotency.RecentEventIds;
+import io.loyaltypulse.testsupport.TestApiKeys;
+import io.loyaltypulse.support.idempotency.RecentEventIds;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -50,10 +50,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * as an API key's do; API keys keep working.
  */
 @WebMvcTest(controllers = EventsController.class)
-@Import({ IngestApiTest.Stubs.class, JwtAuthenticationTest.Keys.class, JsonBodyReader.class, IngestService.class,
-		IngestMetrics.class, RecentEventIds.class, TestSecurity.class })
+@Import({ IngestApiTest.Stubs.class, JwtAuthenticationTest.Keys.class, IngestConfiguration.class, IngestService.class,
+		IngestMetrics.class, RecentEventIds.class })
 @TestPropertySource(properties = { "loyalty.security.jwt.enabled=true", "loyalty.security.api-keys[0].name=shop-a",
-		"loyalty.security.api-keys[0].sha256=" + SecurityTestKeys.ALL_SCOPES_SHA256,
+		"loyalty.security.api-keys[0].sha256=" + TestApiKeys.ALL_SCOPES_SHA256,
 		"loyalty.security.api-keys[0].scopes=purchases:write,invoices:write" })
 @SuppressWarnings("unchecked")
 class JwtAuthenticationTest {
@@ -109,7 +109,7 @@ class JwtAuthenticationTest {
 	@Test
 	void shouldStillAcceptAnApiKeyAsBearerToken() throws Exception {
 		this.mvc
-			.perform(post("/api/v1/purchases").header("Authorization", "Bearer " + SecurityTestKeys.ALL_SCOPES)
+			.perform(post("/api/v1/purchases").header("Authorization", "Bearer " + TestApiKeys.ALL_SCOPES)
 				.contentType(MediaType.APPLICATION_JSON)
 				.content(Json.purchase("jwt-4", "c-1")))
 			.andExpect(status().isAccepted());

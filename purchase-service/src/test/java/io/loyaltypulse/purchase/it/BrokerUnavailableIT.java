@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.UUID;
 
 import io.loyaltypulse.purchase.PurchaseServiceApplication;
-import io.loyaltypulse.purchase.auth.SecurityTestKeys;
+import io.loyaltypulse.testsupport.TestApiKeys;
 import io.loyaltypulse.testsupport.ApicurioRegistryProcess;
 import org.junit.jupiter.api.Test;
 
@@ -27,8 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 		properties = { "spring.kafka.producer.properties.max.block.ms=1500",
 				"spring.kafka.producer.properties.request.timeout.ms=1000",
 				"spring.kafka.producer.properties.delivery.timeout.ms=2500", "loyalty.publishing.ack-timeout=6s",
-				"loyalty.publishing.health-timeout=1s", "loyalty.security.api-keys[0].name=shop-a",
-				"loyalty.security.api-keys[0].sha256=" + SecurityTestKeys.ALL_SCOPES_SHA256,
+				"loyalty.kafka.health-timeout=1s", "loyalty.security.api-keys[0].name=shop-a",
+				"loyalty.security.api-keys[0].sha256=" + TestApiKeys.ALL_SCOPES_SHA256,
 				"loyalty.security.api-keys[0].scopes=purchases:write,invoices:write" })
 class BrokerUnavailableIT {
 
@@ -49,7 +49,7 @@ class BrokerUnavailableIT {
 	@Test
 	void shouldAnswer503WithRetryAfterWithinTheConfiguredBound() throws Exception {
 		long start = System.nanoTime();
-		HttpResponse<String> response = new Http(this.port).post("/api/v1/purchases", SecurityTestKeys.ALL_SCOPES,
+		HttpResponse<String> response = new Http(this.port).post("/api/v1/purchases", TestApiKeys.ALL_SCOPES,
 				Bodies.purchase("evt-dead-1", "c-dead"));
 		Duration took = Duration.ofNanos(System.nanoTime() - start);
 
@@ -64,8 +64,7 @@ class BrokerUnavailableIT {
 		String body = "{\"events\": [%s]}"
 			.formatted(Bodies.batchItem("PurchaseCompleted", Bodies.purchase("evt-dead-2", "c-dead")));
 
-		HttpResponse<String> response = new Http(this.port).post("/api/v1/events:batch", SecurityTestKeys.ALL_SCOPES,
-				body);
+		HttpResponse<String> response = new Http(this.port).post("/api/v1/events:batch", TestApiKeys.ALL_SCOPES, body);
 
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(503);
 		assertThat(response.headers().firstValue("Retry-After")).isPresent();

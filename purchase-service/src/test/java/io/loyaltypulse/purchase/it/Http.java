@@ -30,9 +30,16 @@ final class Http {
 	}
 
 	HttpResponse<String> get(String path) throws IOException, InterruptedException {
-		return this.client.send(
-				HttpRequest.newBuilder(URI.create(this.base + path)).timeout(Duration.ofSeconds(30)).build(),
-				HttpResponse.BodyHandlers.ofString());
+		return get(path, null);
+	}
+
+	HttpResponse<String> get(String path, String apiKey) throws IOException, InterruptedException {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + path))
+			.timeout(Duration.ofSeconds(30));
+		if (apiKey != null) {
+			request.header("X-Api-Key", apiKey);
+		}
+		return this.client.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 }

@@ -15,7 +15,8 @@ import java.util.stream.Collectors;
 import io.loyaltypulse.events.InvoicePaymentReceived;
 import io.loyaltypulse.events.PurchaseCompleted;
 import io.loyaltypulse.purchase.PurchaseServiceApplication;
-import io.loyaltypulse.purchase.auth.SecurityTestKeys;
+import io.loyaltypulse.testsupport.SharedBroker;
+import io.loyaltypulse.testsupport.TestApiKeys;
 import io.loyaltypulse.schemas.topics.TopicCatalogue;
 import io.loyaltypulse.testsupport.ApicurioRegistryProcess;
 import org.apache.avro.specific.SpecificRecord;
@@ -63,10 +64,10 @@ class PurchaseServiceIT {
 		registry.add("loyalty.topics.purchases", () -> PURCHASES);
 		registry.add("loyalty.topics.invoices", () -> INVOICES);
 		registry.add("loyalty.security.api-keys[0].name", () -> "shop-a");
-		registry.add("loyalty.security.api-keys[0].sha256", () -> SecurityTestKeys.ALL_SCOPES_SHA256);
+		registry.add("loyalty.security.api-keys[0].sha256", () -> TestApiKeys.ALL_SCOPES_SHA256);
 		registry.add("loyalty.security.api-keys[0].scopes", () -> "purchases:write,invoices:write");
 		registry.add("loyalty.security.api-keys[1].name", () -> "billing-only");
-		registry.add("loyalty.security.api-keys[1].sha256", () -> SecurityTestKeys.INVOICES_ONLY_SHA256);
+		registry.add("loyalty.security.api-keys[1].sha256", () -> TestApiKeys.INVOICES_ONLY_SHA256);
 		registry.add("loyalty.security.api-keys[1].scopes", () -> "invoices:write");
 	}
 
@@ -83,7 +84,7 @@ class PurchaseServiceIT {
 	@Test
 	void shouldPublishAnAcceptedPurchaseKeyedByCustomerAndDecodableWithTheSchemasSerde() throws Exception {
 		String customer = "c-" + UUID.randomUUID();
-		HttpResponse<String> response = new Http(this.port).post("/api/v1/purchases", SecurityTestKeys.ALL_SCOPES,
+		HttpResponse<String> response = new Http(this.port).post("/api/v1/purchases", TestApiKeys.ALL_SCOPES,
 				Bodies.purchase("evt-single-" + RUN, customer));
 
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
@@ -113,8 +114,7 @@ class PurchaseServiceIT {
 				Bodies.batchItem("InvoicePaymentReceived",
 						Bodies.payment("b-bad-" + RUN, customer, "inv-1").replace("\"EUR\"", "\"XYZ1\"")));
 
-		HttpResponse<String> response = new Http(this.port).post("/api/v1/events:batch", SecurityTestKeys.ALL_SCOPES,
-				body);
+		HttpResponse<String> response = new Http(this.port).post("/api/v1/events:batch", TestApiKeys.ALL_SCOPES, body);
 
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 		assertThat(response.body()).contains("\"accepted\":2", "\"rejected\":1", "/events/2/currency");
@@ -133,9 +133,9 @@ class PurchaseServiceIT {
 	void shouldAnswerARetryWithTheSameEventIdAndPublishItOnce() throws Exception {
 		String customer = "c-" + UUID.randomUUID();
 		Http http = new Http(this.port);
-		HttpResponse<String> first = http.post("/api/v1/purchases", SecurityTestKeys.ALL_SCOPES,
+		HttpResponse<String> first = http.post("/api/v1/purchases", TestApiKeys.ALL_SCOPES,
 				Bodies.purchase("evt-retry-" + RUN, customer));
-		HttpResponse<String> retry = http.post("/api/v1/purchases", SecurityTestKeys.ALL_SCOPES,
+		HttpResponse<String> retry = http.post("/api/v1/purchases", TestApiKeys.ALL_SCOPES,
 				Bodies.purchase("evt-retry-" + RUN, customer));
 
 		assertThat(first.statusCode()).isEqualTo(202);
@@ -145,7 +145,7 @@ class PurchaseServiceIT {
 		assertThat(retry.headers().firstValue("Idempotent-Replayed")).hasValue("true");
 		// A later event of the same customer marks the end: the retry did not add a
 		// record before it.
-		http.post("/api/v1/purchases", SecurityTestKeys.ALL_SCOPES, Bodies.purchase("evt-after-" + RUN, customer));
+		http.post("/api/v1/purchases", TestApiKeys.ALL_SCOPES, Bodies.purchase("evt-after-" + RUN, customer));
 		try (TopicReader reader = new TopicReader(catalogue().purchases())) {
 			assertThat(reader.awaitRecordsOf(customer, 2))
 				.extracting((record) -> ((PurchaseCompleted) record.value()).getEventId())
@@ -158,7 +158,7 @@ class PurchaseServiceIT {
 		Http http = new Http(this.port);
 		HttpResponse<String> anonymous = http.post("/api/v1/purchases", null, Bodies.purchase("evt-401", "c-x"));
 		HttpResponse<String> wrongKey = http.post("/api/v1/purchases", "guess", Bodies.purchase("evt-401", "c-x"));
-		HttpResponse<String> noScope = http.post("/api/v1/purchases", SecurityTestKeys.INVOICES_ONLY,
+		HttpResponse<String> noScope = http.post("/api/v1/purchases", TestApiKeys.INVOICES_ONLY,
 				Bodies.purchase("evt-403", "c-x"));
 
 		assertThat(anonymous.statusCode()).isEqualTo(401);
@@ -174,8 +174,11 @@ class PurchaseServiceIT {
 	void shouldServeTheCommittedOpenApiDocumentDescribingEveryEndpoint() throws Exception {
 		String committed = Files.readString(Path.of("src/main/resources/static/openapi.yaml"), StandardCharsets.UTF_8);
 
-		HttpResponse<String> served = new Http(this.port).get("/openapi.yaml");
+		HttpResponse<String> anonymous = new Http(this.port).get("/openapi.yaml");
+		HttpResponse<String> served = new Http(this.port).get("/openapi.yaml", TestApiKeys.INVOICES_ONLY);
 
+		assertThat(anonymous.statusCode()).as("every endpoint but health, info and prometheus needs credentials")
+			.isEqualTo(401);
 		assertThat(served.statusCode()).isEqualTo(200);
 		assertThat(served.body()).isEqualTo(committed);
 		Map<String, Object> document = new Yaml().load(committed);
@@ -194,7 +197,7 @@ class PurchaseServiceIT {
 	@Test
 	void shouldBeReadyWithKafkaAndExposeIngestMetrics() throws Exception {
 		Http http = new Http(this.port);
-		http.post("/api/v1/purchases", SecurityTestKeys.ALL_SCOPES, "{}");
+		http.post("/api/v1/purchases", TestApiKeys.ALL_SCOPES, "{}");
 
 		HttpResponse<String> readiness = http.get("/actuator/health/readiness");
 		HttpResponse<String> liveness = http.get("/actuator/health/liveness");

@@ -9,7 +9,8 @@ import java.util.concurrent.TimeUnit;
 
 import io.loyaltypulse.events.PurchaseCompleted;
 import io.loyaltypulse.purchase.PurchaseServiceApplication;
-import io.loyaltypulse.purchase.auth.SecurityTestKeys;
+import io.loyaltypulse.testsupport.SharedBroker;
+import io.loyaltypulse.testsupport.TestApiKeys;
 import io.loyaltypulse.schemas.testing.SampleEvents;
 import io.loyaltypulse.schemas.topics.Topic;
 import io.loyaltypulse.schemas.topics.TopicCatalogue;
@@ -35,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(classes = PurchaseServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.kafka.properties.max.retries=1", "spring.kafka.properties.http.connect.timeout.ms=500",
 				"spring.kafka.properties.http.read.timeout.ms=500", "loyalty.security.api-keys[0].name=shop-a",
-				"loyalty.security.api-keys[0].sha256=" + SecurityTestKeys.ALL_SCOPES_SHA256,
+				"loyalty.security.api-keys[0].sha256=" + TestApiKeys.ALL_SCOPES_SHA256,
 				"loyalty.security.api-keys[0].scopes=purchases:write,invoices:write" })
 class RegistryUnavailableIT {
 
@@ -61,7 +62,7 @@ class RegistryUnavailableIT {
 	void shouldAnswer503AndWriteNothingWhenTheRegistryIsUnreachable() throws Exception {
 		String customer = "c-" + UUID.randomUUID();
 
-		HttpResponse<String> response = new Http(this.port).post("/api/v1/purchases", SecurityTestKeys.ALL_SCOPES,
+		HttpResponse<String> response = new Http(this.port).post("/api/v1/purchases", TestApiKeys.ALL_SCOPES,
 				Bodies.purchase("evt-noreg-1", customer));
 
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(503);

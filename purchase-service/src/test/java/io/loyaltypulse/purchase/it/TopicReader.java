@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.loyaltypulse.schemas.topics.Topic;
+import io.loyaltypulse.testsupport.SharedBroker;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

@@ -15,7 +15,7 @@ public record RetryPolicy(int maxRetries, Duration initialWait, Duration maxWait
 	}
 
 	/** The wait before retry number {@code retry} (1 for the first retry). */
-	Duration waitBefore(int retry) {
+	public Duration waitBefore(int retry) {
 		long millis = this.initialWait.toMillis() << Math.min(retry - 1, 30);
 		return Duration.ofMillis(Math.min(Math.max(millis, 0), this.maxWait.toMillis()));
 	}

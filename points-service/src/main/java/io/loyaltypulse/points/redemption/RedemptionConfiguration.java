@@ -1,0 +1,67 @@
+package io.loyaltypulse.points.redemption;
+
+import java.time.Clock;
+import java.util.Map;
+
+import io.loyaltypulse.events.PointsRequestOutcome;
+import io.loyaltypulse.points.config.PointsProperties;
+import io.loyaltypulse.points.topology.PointsTopics;
+import io.loyaltypulse.support.kafka.DurableProducers;
+import io.loyaltypulse.support.requestreply.ReplyListener;
+import io.loyaltypulse.support.requestreply.ReplyWaiters;
+import io.loyaltypulse.support.requestreply.RequestReplyClient;
+import io.loyaltypulse.support.streams.StreamsProperties;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+
+/**
+ * Redemptions and adjustments as request/reply over Kafka: a durable producer of
+ * {@code points-requests}, the listener of {@code points-request-outcomes} (health
+ * {@code outcomeListener}, part of readiness), and the waiters that join them.
+ */
+@Configuration(proxyBeanMethods = false)
+class RedemptionConfiguration {
+
+	@Bean
+	ReplyWaiters<PointsRequestOutcome> outcomeWaiters() {
+		return new ReplyWaiters<>(PointsRequestOutcome::getRequestId, PointsRequestOutcome::getAttemptId);
+	}
+
+	@Bean
+	ReplyListener<PointsRequestOutcome> outcomeListener(KafkaProperties kafka, PointsTopics topics,
+			ReplyWaiters<PointsRequestOutcome> outcomeWaiters) {
+		return new ReplyListener<>("points-outcomes", kafka, topics.outcomes().name(),
+				topics.outcomes().valueSerde().deserializer(), outcomeWaiters);
+	}
+
+	/** A bean, so that its producer is closed on shutdown. */
+	@Bean
+	DefaultKafkaProducerFactory<String, SpecificRecord> requestProducerFactory(KafkaProperties kafka,
+			PointsTopics topics, PointsProperties properties, MeterRegistry meters) {
+		// send() blocks while it has no metadata: never longer than a whole call may
+		// take.
+		Map<String, Object> overrides = Map.of(ProducerConfig.MAX_BLOCK_MS_CONFIG,
+				properties.requestTimeout().toMillis(), ProducerConfig.CLIENT_ID_CONFIG, "points-requests");
+		return DurableProducers.factory(kafka, overrides, new StringSerializer(),
+				topics.requests().valueSerde().serializer(), meters);
+	}
+
+	@Bean
+	PointsRequestGateway pointsRequestGateway(
+			DefaultKafkaProducerFactory<String, SpecificRecord> requestProducerFactory,
+			ReplyWaiters<PointsRequestOutcome> outcomeWaiters, ReplyListener<PointsRequestOutcome> outcomeListener,
+			PointsTopics topics, PointsProperties properties, StreamsProperties streams, Clock clock) {
+		RequestReplyClient<SpecificRecord, PointsRequestOutcome> client = new RequestReplyClient<>(
+				requestProducerFactory.createProducer(), outcomeWaiters, outcomeListener::isReady,
+				properties.requestTimeout(), streams.retryAfter(), System::nanoTime);
+		return new PointsRequestGateway(client, topics.requests().name(), clock);
+	}
+
+}

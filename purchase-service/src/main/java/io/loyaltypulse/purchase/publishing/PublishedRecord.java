@@ -1,6 +1,0 @@
-package io.loyaltypulse.purchase.publishing;
-
-/** Where Kafka stored an acknowledged event. */
-public record PublishedRecord(String topic, int partition, long offset) {
-
-}

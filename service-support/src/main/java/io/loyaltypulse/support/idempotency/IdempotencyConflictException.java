@@ -1,0 +1,43 @@
+package io.loyaltypulse.support.idempotency;
+
+import io.loyaltypulse.support.problems.ApiException;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+
+/**
+ * An event id that was accepted recently came back with different content: 409. An id
+ * names one business fact; reusing it for another would make consumers drop that one as a
+ * duplicate.
+ */
+public class IdempotencyConflictException extends ApiException {
+
+	private final String eventId;
+
+	public IdempotencyConflictException(String eventId) {
+		super("Event id '" + eventId + "' was accepted recently with different content; an event id (or "
+				+ "Idempotency-Key) names one business fact: use a new id for a new fact", null);
+		this.eventId = eventId;
+	}
+
+	@Override
+	public HttpStatus status() {
+		return HttpStatus.CONFLICT;
+	}
+
+	@Override
+	public String reason() {
+		return "conflict";
+	}
+
+	@Override
+	public String title() {
+		return "Event id reused with different content";
+	}
+
+	@Override
+	protected void describe(ProblemDetail problem) {
+		problem.setProperty("eventId", this.eventId);
+	}
+
+}

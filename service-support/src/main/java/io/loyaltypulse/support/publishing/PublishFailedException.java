@@ -1,0 +1,33 @@
+package io.loyaltypulse.support.publishing;
+
+import io.loyaltypulse.support.problems.ApiException;
+import io.loyaltypulse.support.problems.ServiceUnavailableException;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * Publishing failed for a reason that retrying will not cure, for example the registry
+ * refusing the schema: 500, and an operator must look.
+ */
+public class PublishFailedException extends ApiException {
+
+	public PublishFailedException(Throwable cause) {
+		super("The event could not be published: " + ServiceUnavailableException.rootMessage(cause), cause);
+	}
+
+	@Override
+	public HttpStatus status() {
+		return HttpStatus.INTERNAL_SERVER_ERROR;
+	}
+
+	@Override
+	public String reason() {
+		return "publish-failed";
+	}
+
+	@Override
+	public String title() {
+		return "Event could not be published";
+	}
+
+}

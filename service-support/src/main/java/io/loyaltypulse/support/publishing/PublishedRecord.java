@@ -1,0 +1,6 @@
+package io.loyaltypulse.support.publishing;
+
+/** Where Kafka stored an acknowledged event. */
+public record PublishedRecord(String topic, int partition, long offset) {
+
+}

@@ -1,0 +1,110 @@
+package io.loyaltypulse.testsupport;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * One service instance as a separate JVM running its packaged jar, as in production, so
+ * that {@link #crash()} is a real crash: SIGKILL, no shutdown hook, no commit, no
+ * transaction completed, no consumer group leave. Its one log (ECS JSON on stdout) is
+ * {@code <workDir>/<name>.log}, kept for a failed run.
+ */
+public final class ManagedProcess implements AutoCloseable {
+
+	private final String name;
+
+	private final Process process;
+
+	private final int port;
+
+	private final Path log;
+
+	private ManagedProcess(String name, Process process, int port, Path log) {
+		this.name = name;
+		this.process = process;
+		this.port = port;
+		this.log = log;
+	}
+
+	/**
+	 * Starts {@code java -jar <jar>} on a free port of 127.0.0.1, its Kafka Streams state
+	 * under {@code workDir}.
+	 */
+	public static ManagedProcess start(String name, Path jar, Path workDir, List<String> arguments) throws IOException {
+		int port = freePort();
+		Path log = workDir.resolve(name + ".log");
+		Files.createDirectories(workDir);
+		List<String> command = new ArrayList<>(List.of(
+				Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m",
+				"-XX:TieredStopAtLevel=1", "-jar", jar.toString(), "--server.port=" + port,
+				"--server.address=127.0.0.1", "--spring.kafka.streams.state-dir=" + workDir.resolve(name + "-state")));
+		command.addAll(arguments);
+		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+		return new ManagedProcess(name, process, port, log);
+	}
+
+	public String baseUrl() {
+		return "http://127.0.0.1:" + this.port;
+	}
+
+	/** {@code host:port}, as {@code application.server} names it. */
+	public String applicationServer() {
+		return "127.0.0.1:" + this.port;
+	}
+
+	/** Waits until its readiness probe answers 200; fails at once if it exited. */
+	public void awaitReady(HttpClient http) {
+		await(this.name + " ready").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() -> {
+			if (!this.process.isAlive()) {
+				throw new IllegalStateException(this.name + " exited: " + Files.readString(this.log));
+			}
+			try {
+				return http
+					.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health/readiness")).build(),
+							HttpResponse.BodyHandlers.discarding())
+					.statusCode() == 200;
+			}
+			catch (IOException ex) {
+				return false;
+			}
+		});
+	}
+
+	/** Kills the JVM (SIGKILL) without any chance to clean up. */
+	public void crash() throws InterruptedException {
+		this.process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+	}
+
+	@Override
+	public void close() {
+		this.process.destroy();
+		try {
+			if (!this.process.waitFor(30, TimeUnit.SECONDS)) {
+				this.process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+			}
+		}
+		catch (InterruptedException ex) {
+			this.process.destroyForcibly();
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+}
