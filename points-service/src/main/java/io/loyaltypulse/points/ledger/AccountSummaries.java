@@ -10,7 +10,7 @@ import io.loyaltypulse.points.tiers.TierTracker;
 
 /**
  * A customer's points as of a moment, for queries:
- * {@code summary(T) = balances and tier once what fell due by T is applied; expiringSoon = Σ remaining of the lots with expiresAt <= T + N days}.
+ * {@code summary(T) = balances and tier once what fell due by T is applied; expiringSoon = sum remaining of the lots with expiresAt <= T + N days}.
  */
 final class AccountSummaries {
 

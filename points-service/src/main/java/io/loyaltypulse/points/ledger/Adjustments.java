@@ -11,7 +11,7 @@ import org.apache.avro.specific.SpecificRecord;
 
 /**
  * An administrator's audited correction:
- * {@code +p: ADJUST credits p, available at once; −p: APPROVED iff p <= available; INVALID without points, a reason or an actor}.
+ * {@code +p: ADJUST credits p, available at once; -p: APPROVED iff p <= available; INVALID without points, a reason or an actor}.
  */
 final class Adjustments {
 

@@ -10,7 +10,7 @@ import io.loyaltypulse.points.InvalidEventException;
 
 /**
  * A purchase can earn only if it adds up:
- * {@code lines ≠ ∅, line ids unique, quantity >= 1, unitPrice >= 0, 0 <= total <= Σ quantity × unitPrice}.
+ * {@code lines not empty, line ids unique, quantity >= 1, unitPrice >= 0, 0 <= total <= sum quantity x unitPrice}.
  */
 final class PurchaseValidation {
 

@@ -16,7 +16,7 @@ import org.apache.avro.specific.SpecificRecord;
 /**
  * A refund gives back its share of what was redeemed against the order, then takes back
  * its share of what the order earned:
- * {@code RESTORE_REDEEM = +RefundShares(redeemed), REVERSE_EARN = −RefundShares(earned), spent points by RefundOfSpentPoints; qualifying(day of purchase) −= REVERSE_EARN}.
+ * {@code RESTORE_REDEEM = +RefundShares(redeemed), REVERSE_EARN = -RefundShares(earned), spent points by RefundOfSpentPoints; qualifying(day of purchase) -= REVERSE_EARN}.
  */
 final class RefundReversal {
 

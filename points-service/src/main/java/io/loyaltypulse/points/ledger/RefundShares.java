@@ -12,7 +12,7 @@ import io.loyaltypulse.points.InvalidEventException;
 /**
  * The points a refund moves, rounded down but cumulative, so the last refund moves
  * exactly what is left:
- * {@code byLine = floor(linePoints × refundedUnits / units) − floor(linePoints × refundedUnitsBefore / units); byAmount = floor(pointsLeft × amount / amountLeft)}.
+ * {@code byLine = floor(linePoints x refundedUnits / units) - floor(linePoints x refundedUnitsBefore / units); byAmount = floor(pointsLeft x amount / amountLeft)}.
  *
  * <p>
  * Amounts are shared out over what is still unrefunded, so refunds by lines and by amount

@@ -10,7 +10,7 @@ import org.apache.avro.specific.SpecificRecord;
 
 /**
  * An event is admitted only while what would recognise it as a duplicate is remembered:
- * {@code admitted iff occurredAt > appliedUntil − retention}, the order retention for
+ * {@code admitted iff occurredAt > appliedUntil - retention}, the order retention for
  * purchases and refunds (recognised by their order), the dedup retention for the others
  * (by their id).
  *

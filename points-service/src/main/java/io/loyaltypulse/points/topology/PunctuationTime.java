@@ -5,7 +5,7 @@ import java.util.OptionalLong;
 
 /**
  * How far the punctuator advances the accounts:
- * {@code asOf = (idle ? wallClock : min(appliedUntil, wallClock)) − allowedLateness}, and
+ * {@code asOf = (idle ? wallClock : min(appliedUntil, wallClock)) - allowedLateness}, and
  * not at all while records flow before any was applied, nor to the epoch or before.
  *
  * <p>
