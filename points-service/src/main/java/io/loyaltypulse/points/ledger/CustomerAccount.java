@@ -11,8 +11,8 @@ import io.loyaltypulse.points.tiers.TierStatus;
  * {@code points-accounts} store; kept small on purpose, because its size is the engine's
  * cost. Orders, processed event ids and decided requests are in {@link CustomerHistory},
  * read only when an event needs them and forgotten after their retention. Fields are
- * package-private and changed only by {@link PointsEngine}; persisted by
- * {@link CustomerAccountSerde}.
+ * package-private and changed only by the rules of this package, which
+ * {@link PointsEngine} dispatches to; persisted by {@link CustomerAccountSerde}.
  */
 public final class CustomerAccount {
 

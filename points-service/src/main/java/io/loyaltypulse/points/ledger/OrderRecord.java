@@ -86,7 +86,10 @@ public final class OrderRecord {
 		return wasEarned() && this.total.signum() > 0 && this.refunded.compareTo(this.total) >= 0;
 	}
 
-	/** Points one line earned and how many of its units were refunded. */
+	/**
+	 * Points one line earned and how many of its units were refunded; what a refund of
+	 * units takes back is {@link RefundShares#ofLine}.
+	 */
 	static final class LineRecord {
 
 		int quantity;
@@ -101,16 +104,6 @@ public final class OrderRecord {
 		LineRecord(int quantity, long points) {
 			this.quantity = quantity;
 			this.points = points;
-		}
-
-		/**
-		 * Points to take back when the refunded units grow to {@code refundedQuantity}:
-		 * cumulative and rounded down, so refunding every unit, in any number of steps,
-		 * takes back exactly what the line earned.
-		 */
-		long reversalFor(int newRefundedQuantity) {
-			return Math.multiplyExact(this.points, newRefundedQuantity) / this.quantity
-					- Math.multiplyExact(this.points, this.refundedQuantity) / this.quantity;
 		}
 
 	}
