@@ -24,7 +24,7 @@ command -v curl >/dev/null || die "curl is needed to check that the registry ans
 select_java
 
 if [[ ! -f "$REGISTRY_JAR" ]]; then
-	maven_package deploy/local/registry
+	maven_build deploy/local/registry
 fi
 
 rotate_logs "$log_file"
