@@ -25,7 +25,7 @@ require_free_ports "$name" "$KAFKA_PORT" "$KAFKA_CONTROLLER_PORT"
 select_java
 
 if ! compgen -G "$KAFKA_HOME/libs/kafka_2.13-*.jar" >/dev/null; then
-	maven_package deploy/local/kafka
+	maven_build deploy/local/kafka
 fi
 broker_jars=("$KAFKA_HOME"/libs/kafka_2.13-*.jar)
 # copy-dependencies never deletes: after a Kafka upgrade, two brokers would share one classpath.
@@ -73,8 +73,11 @@ transaction.state.log.num.partitions=6
 # No 3 s wait before the first rebalance of a new consumer group: services and tests start consuming at once.
 group.initial.rebalance.delay.ms=0
 
-# Keep a week of data, as Kafka does by default; the local stack is reset by deleting $LOYALTY_RUN_DIR.
-log.retention.hours=168
+# Record timestamps are event times, and purchase-service accepts events up to 3650 days old: with Kafka's default week
+# of retention, a backfilled event would be deleted minutes after it was accepted. The topics of deploy/local/start.sh
+# carry their own retention.ms (TopicPlan in schemas); any other topic keeps its data until the stack is reset (delete
+# $LOYALTY_RUN_DIR).
+log.retention.ms=-1
 EOF
 
 # The cluster id is generated once and kept: the data directory is formatted with it, and a broker refuses to start

@@ -44,8 +44,11 @@ LOYALTY_API_KEY="${LOYALTY_API_KEY:-local-dev-key}"
 KAFKA_HOME="$LOYALTY_LOCAL_DIR/kafka/target/kafka"
 KAFKA_CONFIG_DIR="$LOYALTY_LOCAL_DIR/kafka/config"
 REGISTRY_JAR="$LOYALTY_LOCAL_DIR/registry/target/quarkus-app/quarkus-run.jar"
+# The class path of io.loyaltypulse.schemas.topics.TopicPlan, which creates the topics of the catalogue in schemas.
+TOPIC_PLAN_LIBS="$LOYALTY_LOCAL_DIR/topics/target/libs"
 
-# The services are built for Java 21, and the registry, assembled by Quarkus on the build JDK, needs the same.
+# The services are built for Java 21. The registry, assembled by Quarkus on the JDK that runs Maven, needs that JDK or
+# a newer one: the newest installed JDK (select_java) is always that.
 LOYALTY_MIN_JAVA=21
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -123,17 +126,24 @@ quiet_jvm_opts() {
 	fi
 }
 
-# Builds one Maven module with the repository's own wrapper. `-f` reads the parent pom through its relativePath, so
-# this works without installing anything and without loading modules that are being edited by someone else.
-maven_package() {
-	local module=$1
-	info "Building $module (needed once; later starts reuse target/) ..."
+# Builds Maven modules (paths relative to the repository root) and the modules they depend on, in one reactor run of
+# the repository's own wrapper (-pl ... -am): nothing is installed into ~/.m2 and nothing has to be built before, so
+# this works on a fresh clone and never picks up another checkout's snapshot. Tests are not run (they are compiled:
+# the test jars of schemas are part of the reactor). Maven's output goes to $LOYALTY_RUN_DIR/build.log.
+maven_build() {
+	local modules log_file="$LOYALTY_RUN_DIR/build.log"
+	modules="$(IFS=,; printf '%s' "$*")"
+	mkdir -p "$LOYALTY_RUN_DIR"
+	info "Building $* (needed once; later starts reuse target/; log $log_file) ..."
 	local maven_opts="${MAVEN_OPTS:-}"
 	if ((JAVA_FEATURE_VERSION >= 23)); then
 		maven_opts="$maven_opts --sun-misc-unsafe-memory-access=allow" # Maven's Guice, see quiet_jvm_opts
 	fi
-	(cd "$LOYALTY_REPO_ROOT" && MAVEN_OPTS="$maven_opts" ./mvnw -q -B -f "$module/pom.xml" package -DskipTests) ||
-		die "the build of $module failed; run: (cd $LOYALTY_REPO_ROOT && ./mvnw -f $module/pom.xml package)"
+	if ! (cd "$LOYALTY_REPO_ROOT" && MAVEN_OPTS="$maven_opts" ./mvnw -B -ntp package -DskipTests -pl "$modules" -am \
+		>"$log_file" 2>&1); then
+		tail -n 40 "$log_file" >&2
+		die "the build of $* failed (last lines above, all in $log_file); run: (cd $LOYALTY_REPO_ROOT && ./mvnw -pl $modules -am package)"
+	fi
 }
 
 # Runs one of Kafka's own command line tools on the local broker's classpath. The JVM flags only make these

@@ -6,20 +6,62 @@
 
 # >>> SERVICES: each later issue that adds a service adds its line here, in start order (stop.sh stops them in
 # reverse order, before the registry and Kafka). One entry: "NAME PORT JAR [EXTRA_ARGUMENT...]", JAR relative to the
-# repository root, a glob (the newest match is used). start.sh starts each service whose jar is built and skips,
-# with a note, the ones that are not. For example:
-#   "purchase-service $PURCHASE_SERVICE_PORT purchase-service/target/purchase-service-*.jar"
-#   "points-service $POINTS_SERVICE_PORT points-service/target/points-service-*.jar"
+# repository root, a glob (the newest match is used) whose first folder is the service's Maven module: start.sh builds
+# the jars that are missing (one Maven run for all of them) and then starts every service. For example:
 #   "survey-service $SURVEY_SERVICE_PORT survey-service/target/survey-service-*.jar"
 #   "churn-alert-service $CHURN_ALERT_SERVICE_PORT churn-alert-service/target/churn-alert-service-*.jar"
-# purchase-service accepts API keys only as their SHA-256 (loyalty.security.api-keys): the local key's hash, with
-# both write scopes.
-LOYALTY_API_KEY_SHA256="$(printf '%s' "$LOYALTY_API_KEY" | sha256sum | cut -d' ' -f1)"
+# What every service gets (addresses, the API key, logging) is in start_service below, not here.
 LOYALTY_SERVICES=(
-	"purchase-service $PURCHASE_SERVICE_PORT purchase-service/target/purchase-service-*.jar --loyalty.security.api-keys[0].name=local-dev --loyalty.security.api-keys[0].sha256=$LOYALTY_API_KEY_SHA256 --loyalty.security.api-keys[0].scopes=purchases:write,invoices:write"
+	"purchase-service $PURCHASE_SERVICE_PORT purchase-service/target/purchase-service-*.jar"
 	"points-service $POINTS_SERVICE_PORT points-service/target/points-service-*.jar"
 )
 # <<< SERVICES
+
+# The one platform API key of the local stack, $LOYALTY_API_KEY (local-dev-key), with every scope of DESIGN.md ("One
+# face for every service"), on every service. Services accept a key only as its SHA-256
+# (loyalty.security.api-keys[N].name/.sha256/.scopes), so the key itself is never on a command line.
+LOYALTY_API_KEY_SHA256="$(printf '%s' "$LOYALTY_API_KEY" | sha256sum | cut -d' ' -f1)"
+LOYALTY_API_KEY_SCOPES="${LOYALTY_API_KEY_SCOPES:-purchases:write,invoices:write,surveys:write,complaints:write,points:read,points:redeem,points:admin,nps:read,alerts:read,alerts:write,webhooks:admin}"
+LOYALTY_API_KEY_ARGS=(
+	"--loyalty.security.api-keys[0].name=local-dev"
+	"--loyalty.security.api-keys[0].sha256=$LOYALTY_API_KEY_SHA256"
+	"--loyalty.security.api-keys[0].scopes=$LOYALTY_API_KEY_SCOPES"
+)
+
+# Each service logs once, to its console, as ECS JSON (one object per line), and start_background sends the console
+# to $LOYALTY_RUN_DIR/NAME/NAME.log: one file per service, no logging.file.name (a service that set one in its own
+# configuration would log twice). No banner: it is not JSON. The Kafka clients log every configuration value of every
+# producer, consumer, admin client and Streams instance at INFO when they start, and their version three times more:
+# nothing an operator reads, so those loggers are held to WARN here (the services' own defaults may do the same).
+LOYALTY_SERVICE_LOGGING_ARGS=(
+	--logging.structured.format.console=ecs
+	--spring.main.banner-mode=off
+	--logging.level.org.apache.kafka.clients.producer.ProducerConfig=WARN
+	--logging.level.org.apache.kafka.clients.consumer.ConsumerConfig=WARN
+	--logging.level.org.apache.kafka.clients.admin.AdminClientConfig=WARN
+	--logging.level.org.apache.kafka.streams.StreamsConfig=WARN
+	--logging.level.org.apache.kafka.common.config.AbstractConfig=WARN
+	--logging.level.org.apache.kafka.common.utils.AppInfoParser=WARN
+)
+
+# The Maven module of a service entry: the first folder of its JAR glob.
+service_module() {
+	local -a service_args
+	read -r -a service_args <<<"$1"
+	printf '%s\n' "${service_args[2]%%/*}"
+}
+
+# The Maven modules of the services whose jar is not built, one per line.
+missing_service_modules() {
+	local service
+	local -a service_args
+	for service in ${LOYALTY_SERVICES[@]+"${LOYALTY_SERVICES[@]}"}; do
+		read -r -a service_args <<<"$service"
+		if ! newest_match "${service_args[2]}" >/dev/null; then
+			service_module "$service"
+		fi
+	done
+}
 
 # Prints the newest file matching the glob in $1 (relative to the repository root), or fails when there is none.
 newest_match() {
@@ -35,9 +77,8 @@ newest_match() {
 }
 
 # start_service NAME PORT JAR [EXTRA_ARGUMENT...]: starts one service on 127.0.0.1:PORT against the local Kafka and
-# registry, with its state and log under $LOYALTY_RUN_DIR/NAME/, and waits until its readiness probe answers.
-# The platform API key reaches it as the environment variable LOYALTY_API_KEY; the issue that adds the first
-# service binds it to that service's own property if it is named otherwise.
+# registry, with its state and its one log file under $LOYALTY_RUN_DIR/NAME/, and waits until its readiness probe
+# answers. Builds the jar first if it is missing (start.sh builds all missing jars at once before).
 start_service() {
 	local name=$1 port=$2 jar_glob=$3
 	shift 3
@@ -47,26 +88,28 @@ start_service() {
 		return 0
 	fi
 	if ! jar="$(newest_match "$jar_glob")"; then
-		info "Skipping $name: $jar_glob is not built (./mvnw -pl ${name} -am package -DskipTests builds it)."
-		return 0
+		maven_build "${jar_glob%%/*}"
+		jar="$(newest_match "$jar_glob")" || die "the build of ${jar_glob%%/*} made no $jar_glob"
 	fi
 	require_free_ports "$name" "$port"
 	run_dir="$(component_dir "$name")"
 	log_file="$run_dir/$name.log"
-	rotate_logs "$log_file" "$run_dir/$name-app.log"
+	rotate_logs "$log_file"
 	local -a quiet_opts
 	mapfile -t quiet_opts < <(quiet_jvm_opts)
 	info "Starting $name ..."
-	LOYALTY_API_KEY="$LOYALTY_API_KEY" start_background "$name" "$run_dir" "$log_file" \
-		"$JAVA" -Xmx512m ${quiet_opts[@]+"${quiet_opts[@]}"} "$(process_marker "$name")" -jar "$jar" \
+	start_background "$name" "$run_dir" "$log_file" \
+		"$JAVA" -Xmx512m ${quiet_opts[@]+"${quiet_opts[@]}"} --enable-native-access=ALL-UNNAMED \
+		"$(process_marker "$name")" -jar "$jar" \
 		--server.address="$LOYALTY_HOST" \
 		--server.port="$port" \
 		--spring.kafka.bootstrap-servers="$KAFKA_BOOTSTRAP_SERVERS" \
 		--spring.kafka.properties.schema.registry.url="$SCHEMA_REGISTRY_URL" \
 		--spring.kafka.streams.state-dir="$run_dir/streams" \
-		--logging.file.name="$run_dir/$name-app.log" \
+		"${LOYALTY_API_KEY_ARGS[@]}" \
+		"${LOYALTY_SERVICE_LOGGING_ARGS[@]}" \
 		"$@"
 	wait_until "$name" 120 "readiness on http://$LOYALTY_HOST:$port/actuator/health/readiness" "$log_file" \
 		http_ok "http://$LOYALTY_HOST:$port/actuator/health/readiness"
-	info "$name is up (PID $RECORDED_PID) on http://$LOYALTY_HOST:$port."
+	info "$name is up (PID $RECORDED_PID) on http://$LOYALTY_HOST:$port; log $log_file."
 }

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 #
-# Starts the local schema registry: Apicurio Registry 2.4.2 (in-memory H2 storage), assembled by
-# deploy/local/registry/pom.xml, on 127.0.0.1:$REGISTRY_PORT (default 8081). Clients use its Confluent-compatible
-# API at $SCHEMA_REGISTRY_URL. Logs: $LOYALTY_RUN_DIR/registry/. Schemas live in memory: a restart forgets them.
+# Starts the local schema registry: Apicurio Registry 2.4.2, assembled by deploy/local/registry/pom.xml, on
+# 127.0.0.1:$REGISTRY_PORT (default 8081). Clients use its Confluent-compatible API at $SCHEMA_REGISTRY_URL. Its
+# schemas are kept in an H2 database file under $LOYALTY_RUN_DIR/registry/data, next to Kafka's data, so that a
+# restart keeps every schema id that records on the topics name. Logs: $LOYALTY_RUN_DIR/registry/.
 # Idempotent: when our registry already runs, it says so and exits 0.
 set -euo pipefail
 
@@ -12,6 +13,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/../lib/common.sh"
 name=registry
 run_dir="$(component_dir "$name")"
 log_file="$run_dir/registry.log"
+data_dir="$run_dir/data"
 
 if is_running "$name"; then
 	info "Schema registry is already running (PID $RECORDED_PID) at $SCHEMA_REGISTRY_URL."
@@ -19,20 +21,30 @@ if is_running "$name"; then
 fi
 require_free_ports "$name" "$REGISTRY_PORT"
 command -v curl >/dev/null || die "curl is needed to check that the registry answers; install it (apt-get install curl)."
-# The registry is built by Quarkus on the build JDK (>= 21), and its generated classes need that JDK at run time:
-# on Java 17 it fails with NoClassDefFoundError: java/util/SequencedCollection.
+# The registry is assembled by Quarkus on the JDK that runs Maven, and its generated classes need that JDK or a newer
+# one at run time (built on 21, it fails on 17 with NoClassDefFoundError: java/util/SequencedCollection); the newest
+# installed JDK is always new enough.
 select_java
 
 if [[ ! -f "$REGISTRY_JAR" ]]; then
-	maven_package deploy/local/registry
+	maven_build deploy/local/registry
 fi
 
 rotate_logs "$log_file"
 read -r -a java_opts <<<"${REGISTRY_JAVA_OPTS:--Xms64m -Xmx512m}"
 mapfile -t quiet_opts < <(quiet_jvm_opts)
 
-info "Starting Apicurio Registry with $JAVA ..."
-start_background "$name" "$run_dir" "$log_file" \
+# Apicurio's SQL storage on an H2 file instead of its default in-memory H2 (its application.properties reads
+# REGISTRY_DATASOURCE_URL, default jdbc:h2:mem:registry_db): Kafka keeps its records across restarts, and each record
+# names its writer schema by the id the registry gave it, so the registry must keep those ids too, or old records
+# decode with another schema. It creates its tables on the first start (registry.sql.init). WRITE_DELAY=0 writes each
+# commit to disk at once (H2 waits up to 0.5 s otherwise), so a registration that was answered survives even a
+# SIGKILL; the registry writes rarely.
+mkdir -p "$data_dir"
+registry_datasource_url="jdbc:h2:file:$data_dir/registry;WRITE_DELAY=0"
+
+info "Starting Apicurio Registry with $JAVA (schemas in $data_dir) ..."
+REGISTRY_DATASOURCE_URL="$registry_datasource_url" start_background "$name" "$run_dir" "$log_file" \
 	"$JAVA" "${java_opts[@]}" ${quiet_opts[@]+"${quiet_opts[@]}"} \
 	"$(process_marker "$name")" \
 	-Dquarkus.http.host="$LOYALTY_HOST" \
@@ -53,4 +65,4 @@ if [[ "$compatibility" != NONE ]]; then
 		die "could not set the global compatibility level $compatibility on $SCHEMA_REGISTRY_URL/config"
 fi
 
-info "Schema registry is up (PID $RECORDED_PID): Confluent API $SCHEMA_REGISTRY_URL (global compatibility $compatibility), UI $REGISTRY_URL/ui; log $log_file."
+info "Schema registry is up (PID $RECORDED_PID): Confluent API $SCHEMA_REGISTRY_URL (global compatibility $compatibility), UI $REGISTRY_URL/ui; schemas in $data_dir, log $log_file."

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 #
 # Stops the local schema registry that deploy/local/registry/start.sh started (by its recorded PID, nothing else).
-# Idempotent. Its schemas are in memory: they are gone after a stop.
+# Idempotent. Its schemas stay in $LOYALTY_RUN_DIR/registry/data for the next start.
 set -euo pipefail
 
 # shellcheck source=SCRIPTDIR/../lib/common.sh
