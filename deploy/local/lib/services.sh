@@ -28,21 +28,9 @@ LOYALTY_API_KEY_ARGS=(
 	"--loyalty.security.api-keys[0].scopes=$LOYALTY_API_KEY_SCOPES"
 )
 
-# Each service logs once, to its console, as ECS JSON (one object per line), and start_background sends the console
-# to $LOYALTY_RUN_DIR/NAME/NAME.log: one file per service, no logging.file.name (a service that set one in its own
-# configuration would log twice). No banner: it is not JSON. The Kafka clients log every configuration value of every
-# producer, consumer, admin client and Streams instance at INFO when they start, and their version three times more:
-# nothing an operator reads, so those loggers are held to WARN here (the services' own defaults may do the same).
-LOYALTY_SERVICE_LOGGING_ARGS=(
-	--logging.structured.format.console=ecs
-	--spring.main.banner-mode=off
-	--logging.level.org.apache.kafka.clients.producer.ProducerConfig=WARN
-	--logging.level.org.apache.kafka.clients.consumer.ConsumerConfig=WARN
-	--logging.level.org.apache.kafka.clients.admin.AdminClientConfig=WARN
-	--logging.level.org.apache.kafka.streams.StreamsConfig=WARN
-	--logging.level.org.apache.kafka.common.config.AbstractConfig=WARN
-	--logging.level.org.apache.kafka.common.utils.AppInfoParser=WARN
-)
+# Each service logs once, to its console, as ECS JSON without banner or Kafka configuration dumps (service-support's
+# defaults), and start_background sends the console to $LOYALTY_RUN_DIR/NAME/NAME.log: one file per service, no
+# logging.file.name (a service given one would log twice).
 
 # The Maven module of a service entry: the first folder of its JAR glob.
 service_module() {
@@ -107,7 +95,6 @@ start_service() {
 		--spring.kafka.properties.schema.registry.url="$SCHEMA_REGISTRY_URL" \
 		--spring.kafka.streams.state-dir="$run_dir/streams" \
 		"${LOYALTY_API_KEY_ARGS[@]}" \
-		"${LOYALTY_SERVICE_LOGGING_ARGS[@]}" \
 		"$@"
 	wait_until "$name" 120 "readiness on http://$LOYALTY_HOST:$port/actuator/health/readiness" "$log_file" \
 		http_ok "http://$LOYALTY_HOST:$port/actuator/health/readiness"

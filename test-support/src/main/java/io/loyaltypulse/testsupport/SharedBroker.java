@@ -4,9 +4,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import io.loyaltypulse.schemas.topics.TopicProvisioner;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
@@ -38,9 +40,17 @@ public final class SharedBroker {
 		return broker.getBrokersAsString();
 	}
 
-	/** Creates topics with {@value #PARTITIONS} partitions, as the local stack does. */
+	/**
+	 * Creates topics as the local stack does: {@value #PARTITIONS} partitions, and a
+	 * retention above the oldest event time a service accepts, which the services check
+	 * at start-up.
+	 */
 	public static void createTopics(String... names) {
-		createTopics(List.of(names).stream().map((name) -> new NewTopic(name, PARTITIONS, (short) 1)).toList());
+		createTopics(List.of(names)
+			.stream()
+			.map((name) -> new NewTopic(name, PARTITIONS, (short) 1).configs(Map.of(TopicConfig.RETENTION_MS_CONFIG,
+					Long.toString(TopicProvisioner.DEFAULT_EVENT_RETENTION.toMillis()))))
+			.toList());
 	}
 
 	public static void createTopics(List<NewTopic> topics) {

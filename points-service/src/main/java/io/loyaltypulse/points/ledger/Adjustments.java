@@ -11,9 +11,15 @@ import org.apache.avro.specific.SpecificRecord;
 
 /**
  * An administrator's audited correction:
- * {@code +p: ADJUST credits p, available at once; -p: APPROVED iff p <= available; INVALID without points, a reason or an actor}.
+ * {@code +p: ADJUST credits p, available at once; -p: APPROVED iff p <= available; INVALID without points, a reason or an actor, or beyond MAX_POINTS}.
  */
 final class Adjustments {
+
+	/**
+	 * The largest correction either way: far above any real one, and far enough below
+	 * {@code Long.MAX_VALUE} that no balance can wrap around, whoever wrote the request.
+	 */
+	static final long MAX_POINTS = PointsEngine.MAX_ADJUSTMENT_POINTS;
 
 	private final RequestDecisions decisions;
 
@@ -38,6 +44,11 @@ final class Adjustments {
 		if (adjustment.getPoints() == 0 || adjustment.getReason().isBlank() || adjustment.getActor().isBlank()) {
 			this.decisions.decide(account, history, request, at, PointsRequestStatus.INVALID, null,
 					"an adjustment needs non-zero points, a reason and an actor", out);
+			return;
+		}
+		if (adjustment.getPoints() > MAX_POINTS || adjustment.getPoints() < -MAX_POINTS) {
+			this.decisions.decide(account, history, request, at, PointsRequestStatus.INVALID, null,
+					"an adjustment is at most %d points either way".formatted(MAX_POINTS), out);
 			return;
 		}
 		String explanation = "Adjustment by %s: %s".formatted(adjustment.getActor(), adjustment.getReason());

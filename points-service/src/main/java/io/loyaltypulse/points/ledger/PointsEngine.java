@@ -37,6 +37,12 @@ import org.apache.avro.specific.SpecificRecord;
  */
 public final class PointsEngine {
 
+	/**
+	 * The largest administrator's adjustment either way (10^12 points); the HTTP API
+	 * refuses a larger one before it is sent.
+	 */
+	public static final long MAX_ADJUSTMENT_POINTS = 1_000_000_000_000L;
+
 	private final Timeline timeline;
 
 	private final PurchaseEarning purchases;

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * the controller forwards to the owning instance first when it is another one.
  */
 @Component
-class AccountQueries {
+public class AccountQueries {
 
 	private final InteractiveQueries queries;
 

@@ -1,5 +1,6 @@
 package io.loyaltypulse.points.redemption;
 
+import io.loyaltypulse.points.ledger.PointsEngine;
 import io.loyaltypulse.support.validation.Violations;
 
 /**
@@ -12,11 +13,8 @@ import io.loyaltypulse.support.validation.Violations;
  */
 record AdjustmentRequest(Long points, String reason, String actor) {
 
-	/**
-	 * The largest correction: far above any real one, and far enough below
-	 * {@code Long.MAX_VALUE} that no sum of balances can overflow.
-	 */
-	static final long MAX_POINTS = 1_000_000_000_000L;
+	/** The engine's bound, refused here before anything is sent. */
+	static final long MAX_POINTS = PointsEngine.MAX_ADJUSTMENT_POINTS;
 
 	static final int MAX_REASON_LENGTH = 500;
 

@@ -19,7 +19,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  * idempotency key, so a retried call is the same request: the topology answers it again
  * with the first outcome, and never applies it twice.
  */
-class PointsRequestGateway {
+public class PointsRequestGateway {
 
 	private final RequestReplyClient<SpecificRecord, PointsRequestOutcome> client;
 

@@ -11,15 +11,14 @@ import io.loyaltypulse.support.requestreply.ReplyListener;
 import io.loyaltypulse.support.requestreply.ReplyWaiters;
 import io.loyaltypulse.support.requestreply.RequestReplyClient;
 import io.loyaltypulse.support.streams.StreamsProperties;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 
 /**
  * Redemptions and adjustments as request/reply over Kafka: a durable producer of
@@ -41,26 +40,24 @@ class RedemptionConfiguration {
 				topics.outcomes().valueSerde().deserializer(), outcomeWaiters);
 	}
 
-	/** A bean, so that its producer is closed on shutdown. */
-	@Bean
-	DefaultKafkaProducerFactory<String, SpecificRecord> requestProducerFactory(KafkaProperties kafka,
-			PointsTopics topics, PointsProperties properties, MeterRegistry meters) {
+	@Bean(destroyMethod = "close")
+	Producer<String, SpecificRecord> requestProducer(KafkaProperties kafka, PointsTopics topics,
+			PointsProperties properties) {
 		// send() blocks while it has no metadata: never longer than a whole call may
 		// take.
 		Map<String, Object> overrides = Map.of(ProducerConfig.MAX_BLOCK_MS_CONFIG,
 				properties.requestTimeout().toMillis(), ProducerConfig.CLIENT_ID_CONFIG, "points-requests");
-		return DurableProducers.factory(kafka, overrides, new StringSerializer(),
-				topics.requests().valueSerde().serializer(), meters);
+		return DurableProducers.producer(kafka, overrides, new StringSerializer(),
+				topics.requests().valueSerde().serializer());
 	}
 
 	@Bean
-	PointsRequestGateway pointsRequestGateway(
-			DefaultKafkaProducerFactory<String, SpecificRecord> requestProducerFactory,
+	PointsRequestGateway pointsRequestGateway(Producer<String, SpecificRecord> requestProducer,
 			ReplyWaiters<PointsRequestOutcome> outcomeWaiters, ReplyListener<PointsRequestOutcome> outcomeListener,
 			PointsTopics topics, PointsProperties properties, StreamsProperties streams, Clock clock) {
-		RequestReplyClient<SpecificRecord, PointsRequestOutcome> client = new RequestReplyClient<>(
-				requestProducerFactory.createProducer(), outcomeWaiters, outcomeListener::isReady,
-				properties.requestTimeout(), streams.retryAfter(), System::nanoTime);
+		RequestReplyClient<SpecificRecord, PointsRequestOutcome> client = new RequestReplyClient<>(requestProducer,
+				outcomeWaiters, outcomeListener::isReady, properties.requestTimeout(), streams.retryAfter(),
+				System::nanoTime);
 		return new PointsRequestGateway(client, topics.requests().name(), clock);
 	}
 

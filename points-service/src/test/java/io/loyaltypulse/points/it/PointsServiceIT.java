@@ -102,7 +102,8 @@ class PointsServiceIT {
 		TopicCatalogue catalogue = new TopicCatalogue(Map.of("schema.registry.url", registryUrl));
 		// As deploy/local/start.sh does before it starts the services.
 		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-			new TopicProvisioner(admin, Duration.ofSeconds(30)).ensure(catalogue.newTopics(EventTopics.all(), true));
+			new TopicProvisioner(admin, Duration.ofSeconds(30)).withRetention(TopicProvisioner.DEFAULT_EVENT_RETENTION)
+				.ensure(catalogue.newTopics(EventTopics.all(), true));
 		}
 		Topic<String, SpecificRecord> purchases = catalogue.purchases();
 		Map<String, Long> expected = new HashMap<>();

@@ -82,6 +82,27 @@ class AdjustmentsTest {
 	}
 
 	@Test
+	void shouldRefuseAnAdjustmentBeyondTheBoundThatKeepsBalancesFromWrappingAround() {
+		adjust(Events.adjustment("c1", "k1", Long.MAX_VALUE, T0));
+		adjust(Events.adjustment("c1", "k2", Long.MAX_VALUE, T0));
+		adjust(Events.adjustment("c1", "k3", Long.MIN_VALUE, T0));
+		adjust(Events.adjustment("c1", "k4", Adjustments.MAX_POINTS + 1, T0));
+
+		assertThat(this.out).extracting((outcome) -> ((PointsRequestOutcome) outcome).getStatus())
+			.containsOnly(PointsRequestStatus.INVALID)
+			.hasSize(4);
+		assertThat(this.account.lots).isEmpty();
+	}
+
+	@Test
+	void shouldCreditTheLargestAdjustmentAllowed() {
+		adjust(Events.adjustment("c1", "k1", Adjustments.MAX_POINTS, T0));
+
+		assertThat(this.out.get(0)).isInstanceOfSatisfying(PointsTransaction.class,
+				(entry) -> assertThat(entry.getAvailableAfter()).isEqualTo(Adjustments.MAX_POINTS));
+	}
+
+	@Test
 	void shouldAnswerARetryWithoutCreditingAgain() {
 		PointsAdjustmentRequested request = Events.adjustment("c1", "k1", 25, T0);
 

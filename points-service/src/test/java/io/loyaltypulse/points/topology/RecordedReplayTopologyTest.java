@@ -15,6 +15,7 @@ import java.util.zip.CRC32;
 
 import io.loyaltypulse.points.ledger.NegativeBalancePolicy;
 import io.loyaltypulse.schemas.topics.Topic;
+import io.loyaltypulse.support.streams.DeadLetterHandler;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Deserializer;

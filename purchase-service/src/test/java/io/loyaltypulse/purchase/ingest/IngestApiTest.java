@@ -30,6 +30,8 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -71,7 +73,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * publisher in front of a stubbed {@link KafkaTemplate}.
  */
 @WebMvcTest(controllers = { EventsController.class, BatchController.class })
-@Import({ IngestApiTest.Stubs.class, IngestConfiguration.class, IngestService.class, IngestMetrics.class,
+@Import({ IngestApiTest.Stubs.class, IngestEndpoints.class, IngestService.class, IngestMetrics.class,
 		RecentEventIds.class })
 @TestPropertySource(properties = { "loyalty.security.api-keys[0].name=shop-a",
 		"loyalty.security.api-keys[0].sha256=" + TestApiKeys.ALL_SCOPES_SHA256,
@@ -472,6 +474,18 @@ class IngestApiTest {
 				.andExpect(jsonPath("$.errors[0].pointer").value("/occurredAt"))
 				.andExpect(jsonPath("$.errors[0].detail").value(containsString("RFC 3339")));
 		}
+		assertThat(this.sent).isEmpty();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "", " ", "\t" })
+	void shouldRefuseAnEmptyOrBlankIdempotencyKeyInsteadOfTakingIt(String key) throws Exception {
+		String withoutId = Json.purchase("unused", "c-1").replace("\"eventId\": \"unused\", ", "");
+		send(post("/api/v1/purchases").header("Idempotency-Key", key), TestApiKeys.ALL_SCOPES, withoutId)
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.detail").value(containsString("Idempotency-Key")));
+		send(post("/api/v1/events:batch").header("Idempotency-Key", key), TestApiKeys.ALL_SCOPES, "{\"events\": []}")
+			.andExpect(status().isBadRequest());
 		assertThat(this.sent).isEmpty();
 	}
 

@@ -50,7 +50,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * as an API key's do; API keys keep working.
  */
 @WebMvcTest(controllers = EventsController.class)
-@Import({ IngestApiTest.Stubs.class, JwtAuthenticationTest.Keys.class, IngestConfiguration.class, IngestService.class,
+@Import({ IngestApiTest.Stubs.class, JwtAuthenticationTest.Keys.class, IngestEndpoints.class, IngestService.class,
 		IngestMetrics.class, RecentEventIds.class })
 @TestPropertySource(properties = { "loyalty.security.jwt.enabled=true", "loyalty.security.api-keys[0].name=shop-a",
 		"loyalty.security.api-keys[0].sha256=" + TestApiKeys.ALL_SCOPES_SHA256,

@@ -27,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 		properties = { "spring.kafka.producer.properties.max.block.ms=1500",
 				"spring.kafka.producer.properties.request.timeout.ms=1000",
 				"spring.kafka.producer.properties.delivery.timeout.ms=2500", "loyalty.publishing.ack-timeout=6s",
-				"loyalty.kafka.health-timeout=1s", "loyalty.security.api-keys[0].name=shop-a",
+				"loyalty.kafka.health-timeout=1s", "loyalty.kafka.provision-topics=false",
+				"loyalty.kafka.verify-topics=false", "loyalty.security.api-keys[0].name=shop-a",
 				"loyalty.security.api-keys[0].sha256=" + TestApiKeys.ALL_SCOPES_SHA256,
 				"loyalty.security.api-keys[0].scopes=purchases:write,invoices:write" })
 class BrokerUnavailableIT {

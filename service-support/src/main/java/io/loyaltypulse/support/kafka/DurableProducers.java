@@ -4,6 +4,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.serialization.Serializer;
@@ -26,19 +28,32 @@ public final class DurableProducers {
 	}
 
 	/**
-	 * A producer factory: {@code createProducer()} for a raw producer, or wrap it in a
-	 * {@code KafkaTemplate}.
+	 * A producer factory, to wrap in a {@code KafkaTemplate}.
 	 * @param overrides settings of this use that win over the configuration, such as
 	 * {@code max.block.ms}
 	 */
 	public static <K, V> DefaultKafkaProducerFactory<K, V> factory(KafkaProperties kafka, Map<String, Object> overrides,
 			Serializer<K> keySerializer, Serializer<V> valueSerializer, MeterRegistry meters) {
-		Map<String, Object> configs = new HashMap<>(kafka.buildProducerProperties());
-		configs.putAll(overrides);
-		DefaultKafkaProducerFactory<K, V> factory = new DefaultKafkaProducerFactory<>(durable(configs), keySerializer,
-				valueSerializer);
+		DefaultKafkaProducerFactory<K, V> factory = new DefaultKafkaProducerFactory<>(configs(kafka, overrides),
+				keySerializer, valueSerializer);
 		factory.addListener(new MicrometerProducerListener<>(meters));
 		return factory;
+	}
+
+	/**
+	 * A producer of its own (for example for request/reply); the caller closes it.
+	 * @param overrides settings of this use that win over the configuration, such as
+	 * {@code max.block.ms}
+	 */
+	public static <K, V> Producer<K, V> producer(KafkaProperties kafka, Map<String, Object> overrides,
+			Serializer<K> keySerializer, Serializer<V> valueSerializer) {
+		return new KafkaProducer<>(configs(kafka, overrides), keySerializer, valueSerializer);
+	}
+
+	private static Map<String, Object> configs(KafkaProperties kafka, Map<String, Object> overrides) {
+		Map<String, Object> configs = new HashMap<>(kafka.buildProducerProperties());
+		configs.putAll(overrides);
+		return durable(configs);
 	}
 
 	/** The configuration with the durability settings added or checked. */

@@ -34,9 +34,16 @@ public class OperationalDefaults implements EnvironmentPostProcessor {
 		defaults.put("server.shutdown", "graceful");
 		defaults.put("spring.lifecycle.timeout-per-shutdown-phase", "30s");
 		defaults.put("logging.structured.format.console", "ecs");
+		// The banner is not JSON: a log shipper would choke on it.
+		defaults.put("spring.main.banner-mode", "off");
 		defaults.put("logging.structured.format.file", "ecs");
-		// Every client logs its whole configuration at INFO when it starts.
-		defaults.put("logging.level.org.apache.kafka.common.config.AbstractConfig", "WARN");
+		// Every client logs its whole configuration at INFO when it starts, each under
+		// its
+		// own configuration class.
+		for (String config : new String[] { "common.config.AbstractConfig", "clients.producer.ProducerConfig",
+				"clients.consumer.ConsumerConfig", "clients.admin.AdminClientConfig", "streams.StreamsConfig" }) {
+			defaults.put("logging.level.org.apache.kafka." + config, "WARN");
+		}
 		defaults.put("logging.level.org.apache.kafka.common.utils.AppInfoParser", "WARN");
 		// Tomcat logs the first malformed request line or header of a process at INFO,
 		// value included: an Authorization header, a key in a query string.

@@ -1,6 +1,5 @@
 package io.loyaltypulse.support.problems;
 
-import io.loyaltypulse.support.json.StrictJsonReader;
 import org.apache.catalina.core.StandardHost;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -17,7 +16,7 @@ import org.springframework.context.annotation.Configuration;
 /**
  * One face for errors at every layer: the advice for controllers and Spring MVC, the
  * error controller for what reaches the container's error page, and Tomcat's error report
- * for what Tomcat refuses itself; the strict JSON reader every body goes through.
+ * for what Tomcat refuses itself.
  */
 @AutoConfiguration(before = ErrorMvcAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -32,12 +31,6 @@ public class SupportWebAutoConfiguration {
 	@ConditionalOnMissingBean(ErrorController.class)
 	ProblemErrorController problemErrorController() {
 		return new ProblemErrorController();
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	StrictJsonReader strictJsonReader() {
-		return new StrictJsonReader();
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -115,25 +115,35 @@ public class ManagedStreams implements SmartLifecycle {
 		return this.self;
 	}
 
-	/** The configuration the topology runs with; the service's settings first. */
+	/** The configuration the topology runs with. */
 	public Properties streamsConfig() {
-		Map<String, Object> config = new HashMap<>(this.kafka.buildStreamsProperties());
-		config.putIfAbsent(StreamsConfig.APPLICATION_ID_CONFIG,
-				this.context.getEnvironment().getProperty("spring.application.name"));
+		return streamsConfig(this.kafka.buildStreamsProperties(),
+				this.context.getEnvironment().getProperty("spring.application.name"), this.self, this.properties);
+	}
+
+	/**
+	 * The service's {@code spring.kafka.streams.*} settings, with what every Loyalty
+	 * Pulse topology runs with put over them: exactly-once, the dead-letter handler,
+	 * {@code application.server}, and static membership when an instance id is set.
+	 */
+	static Properties streamsConfig(Map<String, Object> configured, String applicationName, HostInfo self,
+			StreamsProperties properties) {
+		Map<String, Object> config = new HashMap<>(configured);
+		config.putIfAbsent(StreamsConfig.APPLICATION_ID_CONFIG, applicationName);
 		config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-		config.put(StreamsConfig.APPLICATION_SERVER_CONFIG, this.self.host() + ":" + this.self.port());
+		config.put(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
 		config.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class.getName());
 		config.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class.getName());
-		if (!this.properties.instanceId().isBlank()) {
+		if (!properties.instanceId().isBlank()) {
 			// Static membership: a restarted instance takes its tasks back at once
 			// instead
 			// of waiting for the dead member's session to time out and a rebalance.
 			config.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG),
-					this.properties.instanceId());
+					properties.instanceId());
 		}
-		Properties properties = new Properties();
-		properties.putAll(config);
-		return properties;
+		Properties streamsConfig = new Properties();
+		streamsConfig.putAll(config);
+		return streamsConfig;
 	}
 
 	private int webServerPort() {
