@@ -11,14 +11,15 @@ import io.loyaltypulse.support.validation.Violations;
  * @param reason why, for the audit trail
  * @param actor the administrator's id
  */
-record AdjustmentRequest(Long points, String reason, String actor) {
+record AdjustmentRequest(Long points, String reason, String actor) implements ValidatedBody {
 
 	/** The engine's bound, refused here before anything is sent. */
 	static final long MAX_POINTS = PointsEngine.MAX_ADJUSTMENT_POINTS;
 
 	static final int MAX_REASON_LENGTH = 500;
 
-	void validate(Violations violations) {
+	@Override
+	public void validate(Violations violations) {
 		if (violations.requireBetween("points", this.points, -MAX_POINTS, MAX_POINTS) && this.points == 0) {
 			violations.add("points", "must not be 0");
 		}

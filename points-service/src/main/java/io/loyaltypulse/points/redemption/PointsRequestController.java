@@ -51,11 +51,7 @@ class PointsRequestController {
 			@RequestHeader(IdempotencyKeyHeader.NAME) String idempotencyKey, HttpServletRequest http)
 			throws IOException {
 		String key = IdempotencyKeyHeader.validated(idempotencyKey);
-		RedemptionRequest body = this.reader.read(http, MAX_BODY, RedemptionRequest.class);
-		Violations violations = new Violations();
-		body.validate(violations);
-		violations.throwIfAny();
-		return answer(this.gateway.redeem(customerId, key, body));
+		return answer(this.gateway.redeem(customerId, key, read(http, RedemptionRequest.class)));
 	}
 
 	@PostMapping("/api/v1/admin/customers/{customerId}/adjustments")
@@ -63,11 +59,16 @@ class PointsRequestController {
 			@RequestHeader(IdempotencyKeyHeader.NAME) String idempotencyKey, HttpServletRequest http)
 			throws IOException {
 		String key = IdempotencyKeyHeader.validated(idempotencyKey);
-		AdjustmentRequest body = this.reader.read(http, MAX_BODY, AdjustmentRequest.class);
+		return answer(this.gateway.adjust(customerId, key, read(http, AdjustmentRequest.class)));
+	}
+
+	/** The body, bound strictly and then checked against its own rules. */
+	private <T extends ValidatedBody> T read(HttpServletRequest http, Class<T> type) throws IOException {
+		T body = this.reader.read(http, MAX_BODY, type);
 		Violations violations = new Violations();
 		body.validate(violations);
 		violations.throwIfAny();
-		return answer(this.gateway.adjust(customerId, key, body));
+		return body;
 	}
 
 	private static ResponseEntity<?> answer(PointsRequestOutcome outcome) {

@@ -9,12 +9,13 @@ import io.loyaltypulse.support.validation.Violations;
  * @param orderId the order they pay for, if any
  * @param description what they are spent on, for the ledger
  */
-record RedemptionRequest(Long points, String orderId, String description) {
+record RedemptionRequest(Long points, String orderId, String description) implements ValidatedBody {
 
 	/** More points than any balance holds: a typo, not a redemption. */
 	static final long MAX_POINTS = 1_000_000_000_000L;
 
-	void validate(Violations violations) {
+	@Override
+	public void validate(Violations violations) {
 		violations.requireBetween("points", this.points, 1, MAX_POINTS);
 		violations.optionalText("orderId", this.orderId);
 		violations.optionalText("description", this.description);

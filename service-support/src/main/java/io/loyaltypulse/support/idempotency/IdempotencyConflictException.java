@@ -15,24 +15,11 @@ public class IdempotencyConflictException extends ApiException {
 	private final String eventId;
 
 	public IdempotencyConflictException(String eventId) {
-		super("Event id '" + eventId + "' was accepted recently with different content; an event id (or "
-				+ "Idempotency-Key) names one business fact: use a new id for a new fact", null);
+		super(HttpStatus.CONFLICT, "conflict", "Event id reused with different content",
+				"Event id '" + eventId + "' was accepted recently with different content; an event id (or "
+						+ "Idempotency-Key) names one business fact: use a new id for a new fact",
+				null);
 		this.eventId = eventId;
-	}
-
-	@Override
-	public HttpStatus status() {
-		return HttpStatus.CONFLICT;
-	}
-
-	@Override
-	public String reason() {
-		return "conflict";
-	}
-
-	@Override
-	public String title() {
-		return "Event id reused with different content";
 	}
 
 	@Override

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.loyaltypulse.support.problems.RequestTooLargeException;
-import io.loyaltypulse.support.problems.SimpleApiException;
+import io.loyaltypulse.support.problems.ApiException;
 import io.loyaltypulse.support.validation.ValidationFailedException;
 import io.loyaltypulse.support.validation.Violation;
 import jakarta.servlet.http.HttpServletRequest;
@@ -78,13 +78,13 @@ public class StrictJsonReader {
 
 	public JsonNode parse(byte[] body) {
 		if (body.length == 0) {
-			throw SimpleApiException.malformed("The request body is empty; send a JSON object.");
+			throw ApiException.malformed("The request body is empty; send a JSON object.");
 		}
 		try {
 			return this.mapper.readTree(body);
 		}
 		catch (JacksonException ex) {
-			throw SimpleApiException.malformed("The request body is not valid JSON: " + JsonErrors.describe(ex));
+			throw ApiException.malformed("The request body is not valid JSON: " + JsonErrors.describe(ex));
 		}
 	}
 

@@ -9,21 +9,43 @@ import org.springframework.http.ProblemDetail;
 /**
  * Why a request (or one item of a batch) was not served, as an RFC 9457 problem: the
  * status, a stable reason (the last segment of the problem type, and the {@code reason}
- * tag of rejection metrics) and a title. Every service's own failures extend it; the
- * {@link ApiProblemAdvice} answers them.
+ * tag of rejection metrics), a title and the detail. The {@link ApiProblemAdvice} answers
+ * it; a subclass adds extension members ({@link #describe}) or a {@code Retry-After}.
  */
-public abstract class ApiException extends RuntimeException {
+public class ApiException extends RuntimeException {
 
-	protected ApiException(String message, Throwable cause) {
-		super(message, cause);
+	private final HttpStatus status;
+
+	private final String reason;
+
+	private final String title;
+
+	public ApiException(HttpStatus status, String reason, String title, String detail, Throwable cause) {
+		super(detail, cause);
+		this.status = status;
+		this.reason = reason;
+		this.title = title;
 	}
 
-	public abstract HttpStatus status();
+	/**
+	 * 400 {@code malformed}: the request is not what the endpoint reads (body, header).
+	 */
+	public static ApiException malformed(String detail) {
+		return new ApiException(HttpStatus.BAD_REQUEST, "malformed", "Malformed request", detail, null);
+	}
+
+	public final HttpStatus status() {
+		return this.status;
+	}
 
 	/** A short, stable reason, for example {@code invalid} or {@code unavailable}. */
-	public abstract String reason();
+	public final String reason() {
+		return this.reason;
+	}
 
-	public abstract String title();
+	public final String title() {
+		return this.title;
+	}
 
 	/** When the caller should try again; present for a 503. */
 	public Optional<Duration> retryAfter() {
@@ -32,7 +54,7 @@ public abstract class ApiException extends RuntimeException {
 
 	/** The problem, with this exception's extension members. */
 	public ProblemDetail toProblem() {
-		ProblemDetail problem = ProblemTypes.problem(status(), reason(), title(), getMessage());
+		ProblemDetail problem = ProblemTypes.problem(this.status, this.reason, this.title, getMessage());
 		describe(problem);
 		return problem;
 	}

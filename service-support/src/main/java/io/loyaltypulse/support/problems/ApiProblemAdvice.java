@@ -11,6 +11,7 @@ import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -19,16 +20,13 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.validation.FieldError;
 import org.springframework.web.ErrorResponse;
-import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -50,12 +48,6 @@ public class ApiProblemAdvice extends ResponseEntityExceptionHandler {
 		ResponseEntity.BodyBuilder response = ResponseEntity.status(ex.status());
 		ex.retryAfter().ifPresent((delay) -> response.header(RetryAfter.HEADER, RetryAfter.seconds(delay)));
 		return response.body(ex.toProblem());
-	}
-
-	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
-	ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException ex) {
-		String expected = (ex.getRequiredType() != null) ? ex.getRequiredType().getSimpleName().toLowerCase() : "value";
-		return invalid("parameter", ex.getName(), "must be " + article(expected) + " " + expected);
 	}
 
 	@ExceptionHandler(ConstraintViolationException.class)
@@ -95,13 +87,13 @@ public class ApiProblemAdvice extends ResponseEntityExceptionHandler {
 	}
 
 	@Override
-	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
-			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		List<Map<String, String>> errors = ex.getFieldErrors()
-			.stream()
-			.map((error) -> entry("pointer", pointer(error), Objects.toString(error.getDefaultMessage(), "is invalid")))
-			.toList();
-		return problemEntity(invalidProblem(errors), headers);
+	protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		String expected = (ex.getRequiredType() != null) ? ex.getRequiredType().getSimpleName().toLowerCase() : "value";
+		String name = Objects.toString(ex.getPropertyName(), "parameter");
+		return problemEntity(
+				invalidProblem(List.of(entry("parameter", name, "must be " + article(expected) + " " + expected))),
+				headers);
 	}
 
 	@Override
@@ -138,10 +130,6 @@ public class ApiProblemAdvice extends ResponseEntityExceptionHandler {
 		return ResponseEntity.status(problem.getStatus()).headers(headers).body(problem);
 	}
 
-	private static ResponseEntity<ProblemDetail> invalid(String kind, String name, String detail) {
-		return ResponseEntity.badRequest().body(invalidProblem(List.of(entry(kind, name, detail))));
-	}
-
 	/** The same shape as {@code ValidationFailedException}'s: {@code errors[]}. */
 	private static ProblemDetail invalidProblem(List<Map<String, String>> errors) {
 		String detail = errors.stream()
@@ -157,15 +145,6 @@ public class ApiProblemAdvice extends ResponseEntityExceptionHandler {
 		entry.put(kind, name);
 		entry.put("detail", detail);
 		return entry;
-	}
-
-	private static String pointer(FieldError error) {
-		return "/" + error.getField()
-			.replace("~", "~0")
-			.replace("/", "~1")
-			.replace('.', '/')
-			.replace("[", "/")
-			.replace("]", "");
 	}
 
 	private static String lastNode(String path) {

@@ -10,24 +10,11 @@ public class RequestTooLargeException extends ApiException {
 
 	/** {@code size} is the declared Content-Length, or -1 when the body was streamed. */
 	public RequestTooLargeException(long size, long limit) {
-		super(((size >= 0) ? "The request body has " + size + " bytes" : "The request body exceeds the limit")
-				+ "; this endpoint accepts at most " + limit + " bytes.", null);
+		super(HttpStatus.CONTENT_TOO_LARGE, "too-large", "Request body too large",
+				((size >= 0) ? "The request body has " + size + " bytes" : "The request body exceeds the limit")
+						+ "; this endpoint accepts at most " + limit + " bytes.",
+				null);
 		this.limit = limit;
-	}
-
-	@Override
-	public HttpStatus status() {
-		return HttpStatus.CONTENT_TOO_LARGE;
-	}
-
-	@Override
-	public String reason() {
-		return "too-large";
-	}
-
-	@Override
-	public String title() {
-		return "Request body too large";
 	}
 
 	@Override

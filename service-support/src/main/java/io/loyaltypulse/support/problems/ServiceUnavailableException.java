@@ -12,10 +12,6 @@ import org.springframework.http.ProblemDetail;
  */
 public class ServiceUnavailableException extends ApiException {
 
-	private final String reason;
-
-	private final String title;
-
 	private final String dependency;
 
 	private final Duration retryAfter;
@@ -29,26 +25,9 @@ public class ServiceUnavailableException extends ApiException {
 	 */
 	public ServiceUnavailableException(String reason, String title, String dependency, String detail,
 			Duration retryAfter, Throwable cause) {
-		super(detail, cause);
-		this.reason = reason;
-		this.title = title;
+		super(HttpStatus.SERVICE_UNAVAILABLE, reason, title, detail, cause);
 		this.dependency = dependency;
 		this.retryAfter = retryAfter;
-	}
-
-	@Override
-	public HttpStatus status() {
-		return HttpStatus.SERVICE_UNAVAILABLE;
-	}
-
-	@Override
-	public String reason() {
-		return this.reason;
-	}
-
-	@Override
-	public String title() {
-		return this.title;
 	}
 
 	@Override

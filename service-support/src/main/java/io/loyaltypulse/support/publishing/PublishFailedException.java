@@ -12,22 +12,8 @@ import org.springframework.http.HttpStatus;
 public class PublishFailedException extends ApiException {
 
 	public PublishFailedException(Throwable cause) {
-		super("The event could not be published: " + ServiceUnavailableException.rootMessage(cause), cause);
-	}
-
-	@Override
-	public HttpStatus status() {
-		return HttpStatus.INTERNAL_SERVER_ERROR;
-	}
-
-	@Override
-	public String reason() {
-		return "publish-failed";
-	}
-
-	@Override
-	public String title() {
-		return "Event could not be published";
+		super(HttpStatus.INTERNAL_SERVER_ERROR, "publish-failed", "Event could not be published",
+				"The event could not be published: " + ServiceUnavailableException.rootMessage(cause), cause);
 	}
 
 }

@@ -11,23 +11,10 @@ public class MissingScopeException extends ApiException {
 	private final String scope;
 
 	public MissingScopeException(String caller, String eventType, String scope) {
-		super("'" + caller + "' may not send " + eventType + ": its credentials lack the scope '" + scope + "'", null);
+		super(HttpStatus.FORBIDDEN, "forbidden", "Missing scope",
+				"'" + caller + "' may not send " + eventType + ": its credentials lack the scope '" + scope + "'",
+				null);
 		this.scope = scope;
-	}
-
-	@Override
-	public HttpStatus status() {
-		return HttpStatus.FORBIDDEN;
-	}
-
-	@Override
-	public String reason() {
-		return "forbidden";
-	}
-
-	@Override
-	public String title() {
-		return "Missing scope";
 	}
 
 	@Override

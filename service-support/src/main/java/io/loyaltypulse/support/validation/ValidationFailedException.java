@@ -18,7 +18,7 @@ public class ValidationFailedException extends ApiException {
 	private final List<Violation> violations;
 
 	public ValidationFailedException(List<Violation> violations) {
-		super(summary(violations), null);
+		super(HttpStatus.BAD_REQUEST, "invalid", "Invalid request", summary(violations), null);
 		this.violations = List.copyOf(violations);
 	}
 
@@ -31,21 +31,6 @@ public class ValidationFailedException extends ApiException {
 
 	public List<Violation> violations() {
 		return this.violations;
-	}
-
-	@Override
-	public HttpStatus status() {
-		return HttpStatus.BAD_REQUEST;
-	}
-
-	@Override
-	public String reason() {
-		return "invalid";
-	}
-
-	@Override
-	public String title() {
-		return "Invalid request";
 	}
 
 	@Override
