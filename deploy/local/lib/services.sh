@@ -94,6 +94,7 @@ start_service() {
 		--spring.kafka.bootstrap-servers="$KAFKA_BOOTSTRAP_SERVERS" \
 		--spring.kafka.properties.schema.registry.url="$SCHEMA_REGISTRY_URL" \
 		--spring.kafka.streams.state-dir="$run_dir/streams" \
+		--loyalty.streams.instance-id="$name" \
 		"${LOYALTY_API_KEY_ARGS[@]}" \
 		"$@"
 	wait_until "$name" 120 "readiness on http://$LOYALTY_HOST:$port/actuator/health/readiness" "$log_file" \

@@ -31,11 +31,14 @@ public final class ManagedProcess implements AutoCloseable {
 
 	private final Path log;
 
-	private ManagedProcess(String name, Process process, int port, Path log) {
+	private final List<String> command;
+
+	private ManagedProcess(String name, Process process, int port, Path log, List<String> command) {
 		this.name = name;
 		this.process = process;
 		this.port = port;
 		this.log = log;
+		this.command = command;
 	}
 
 	/**
@@ -51,8 +54,23 @@ public final class ManagedProcess implements AutoCloseable {
 				"-XX:TieredStopAtLevel=1", "-jar", jar.toString(), "--server.port=" + port,
 				"--server.address=127.0.0.1", "--spring.kafka.streams.state-dir=" + workDir.resolve(name + "-state")));
 		command.addAll(arguments);
-		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-		return new ManagedProcess(name, process, port, log);
+		return launch(name, port, log, command);
+	}
+
+	/**
+	 * The same instance started again, as a StatefulSet restarts a pod: same name, port
+	 * (so the same {@code application.server}), state directory and arguments; its log is
+	 * appended to the same file. Call it once this one has exited or crashed.
+	 */
+	public ManagedProcess restart() throws IOException {
+		return launch(this.name, this.port, this.log, this.command);
+	}
+
+	private static ManagedProcess launch(String name, int port, Path log, List<String> command) throws IOException {
+		Process process = new ProcessBuilder(command).redirectErrorStream(true)
+			.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+			.start();
+		return new ManagedProcess(name, process, port, log, List.copyOf(command));
 	}
 
 	public String baseUrl() {

@@ -13,6 +13,7 @@ import io.loyaltypulse.support.validation.Violations;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.unit.DataSize;
@@ -46,7 +47,7 @@ class PointsRequestController {
 		this.reader = reader;
 	}
 
-	@PostMapping("/api/v1/customers/{customerId}/redemptions")
+	@PostMapping(path = "/api/v1/customers/{customerId}/redemptions", consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<?> redeem(@PathVariable @ValidId String customerId,
 			@RequestHeader(IdempotencyKeyHeader.NAME) String idempotencyKey, HttpServletRequest http)
 			throws IOException {
@@ -54,7 +55,7 @@ class PointsRequestController {
 		return answer(this.gateway.redeem(customerId, key, read(http, RedemptionRequest.class)));
 	}
 
-	@PostMapping("/api/v1/admin/customers/{customerId}/adjustments")
+	@PostMapping(path = "/api/v1/admin/customers/{customerId}/adjustments", consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<?> adjust(@PathVariable @ValidId String customerId,
 			@RequestHeader(IdempotencyKeyHeader.NAME) String idempotencyKey, HttpServletRequest http)
 			throws IOException {

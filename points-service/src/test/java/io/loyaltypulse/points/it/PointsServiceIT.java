@@ -1,6 +1,5 @@
 package io.loyaltypulse.points.it;
 
-import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,7 +17,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
-import io.loyaltypulse.events.OrderLine;
 import io.loyaltypulse.events.PointsTransaction;
 import io.loyaltypulse.events.PointsTransactionKind;
 import io.loyaltypulse.events.PurchaseCompleted;
@@ -157,23 +155,8 @@ class PointsServiceIT {
 			for (int customer = 0; customer < CUSTOMERS; customer++) {
 				String customerId = customerId(customer);
 				long amount = customer + round;
-				PurchaseCompleted purchase = PurchaseCompleted.newBuilder()
-					.setEventId("it-purchase-" + customerId + "-" + round)
-					.setCustomerId(customerId)
-					.setOccurredAt(start.plusSeconds(round))
-					.setOrderId(customerId + "-o" + round)
-					.setStoreId("S1")
-					.setChannel("WEB")
-					.setLines(List.of(OrderLine.newBuilder()
-						.setLineId("1")
-						.setSku("SKU-IT")
-						.setCategory("GROCERY")
-						.setQuantity(1)
-						.setUnitPrice(new BigDecimal(amount))
-						.build()))
-					.setTotal(new BigDecimal(amount))
-					.setCurrency("EUR")
-					.build();
+				PurchaseCompleted purchase = ItPurchases.purchase("it-purchase-" + customerId + "-" + round, customerId,
+						customerId + "-o" + round, start.plusSeconds(round), amount);
 				producer.send(new ProducerRecord<>(topic, null, purchase.getOccurredAt().toEpochMilli(), customerId,
 						purchase));
 				synchronized (expected) {

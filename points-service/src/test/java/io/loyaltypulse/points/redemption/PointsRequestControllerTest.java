@@ -289,11 +289,28 @@ class PointsRequestControllerTest {
 		verifyNoInteractions(this.gateway);
 	}
 
-	@Test
-	void shouldRefuseAnEmptyIdempotencyKey() {
-		MvcTestResult result = redeem("", "{\"points\": 100}");
+	@ParameterizedTest
+	@ValueSource(strings = { "", " " })
+	void shouldRefuseAnEmptyOrBlankIdempotencyKeyNamingTheHeader(String key) {
+		MvcTestResult result = redeem(key, "{\"points\": 100}");
 
 		assertThat(result).hasStatus(HttpStatus.BAD_REQUEST)
+			.hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(result).bodyJson().extractingPath("$.errors[0].header").isEqualTo("Idempotency-Key");
+		verifyNoInteractions(this.gateway);
+	}
+
+	@Test
+	void shouldRefuseABodyThatIsNotSentAsJsonWith415() {
+		MvcTestResult result = this.mvc.post()
+			.uri(REDEMPTIONS)
+			.header(IdempotencyKeyHeader.NAME, "key-1")
+			.header("X-Api-Key", TestApiKeys.INVOICES_ONLY)
+			.contentType(MediaType.TEXT_PLAIN)
+			.content("{\"points\": 100}")
+			.exchange();
+
+		assertThat(result).hasStatus(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
 			.hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
 		verifyNoInteractions(this.gateway);
 	}

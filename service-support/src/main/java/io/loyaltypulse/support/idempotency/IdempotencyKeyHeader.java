@@ -1,7 +1,7 @@
 package io.loyaltypulse.support.idempotency;
 
+import io.loyaltypulse.support.problems.InvalidHeaderException;
 import io.loyaltypulse.support.validation.Violations;
-import io.loyaltypulse.support.problems.ApiException;
 
 /** The {@code Idempotency-Key} header: an event id for requests whose body has none. */
 public final class IdempotencyKeyHeader {
@@ -21,7 +21,7 @@ public final class IdempotencyKeyHeader {
 		}
 		if (key.isBlank() || key.length() > Violations.MAX_TEXT_LENGTH
 				|| key.chars().anyMatch(Character::isISOControl)) {
-			throw ApiException.malformed("The " + NAME + " header must be 1 to " + Violations.MAX_TEXT_LENGTH
+			throw new InvalidHeaderException(NAME, "must be 1 to " + Violations.MAX_TEXT_LENGTH
 					+ " characters without control characters, such as a UUID");
 		}
 		return key.strip();

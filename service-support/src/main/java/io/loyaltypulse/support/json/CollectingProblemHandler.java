@@ -25,7 +25,7 @@ import tools.jackson.databind.deser.ValueInstantiator;
 final class CollectingProblemHandler extends DeserializationProblemHandler {
 
 	private static final Map<Class<?>, String> EXPECTED = Map.of(String.class, "must be a string", Integer.class,
-			"must be a whole number", Long.class, "must be a whole number between -2^63 and 2^63-1", BigDecimal.class,
+			"must be a whole number", Long.class, "must be a whole number", BigDecimal.class,
 			"must be a decimal number such as 12.50", Instant.class,
 			"must be an RFC 3339 timestamp with offset, such as 2026-11-20T10:15:30Z", LocalDate.class,
 			"must be a date such as 2026-11-20", List.class, "must be an array");
@@ -40,7 +40,9 @@ final class CollectingProblemHandler extends DeserializationProblemHandler {
 	@Override
 	public Object handleWeirdNumberValue(DeserializationContext ctxt, Class<?> targetType, Number value,
 			String failureMsg) {
-		violationsOf(ctxt).add(new Violation(pointer(ctxt.getParser()), expected(targetType)));
+		boolean outOfRange = failureMsg != null && failureMsg.startsWith("out of range");
+		violationsOf(ctxt)
+			.add(new Violation(pointer(ctxt.getParser()), outOfRange ? "is " + failureMsg : expected(targetType)));
 		return null;
 	}
 

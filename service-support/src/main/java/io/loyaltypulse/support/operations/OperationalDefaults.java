@@ -14,8 +14,8 @@ import org.springframework.core.env.ConfigurableEnvironment;
  * <ul>
  * <li>graceful shutdown: requests in flight get their answer before Kafka clients close;
  * <li>one log, ECS JSON on the console (ids only, never keys, tokens or customer text);
- * Kafka's configuration dumps and Tomcat's echo of a malformed request line or header
- * (which may hold an API key) stay out of it;
+ * Kafka's INFO chatter (configuration dumps, rebalance steps) and Tomcat's echo of a
+ * malformed request line or header (which may hold an API key) stay out of it;
  * <li>actuator: health (with liveness and readiness probes), info and prometheus only,
  * metrics tagged with the application's name.
  * </ul>
@@ -37,18 +37,18 @@ public class OperationalDefaults implements EnvironmentPostProcessor {
 		// The banner is not JSON: a log shipper would choke on it.
 		defaults.put("spring.main.banner-mode", "off");
 		defaults.put("logging.structured.format.file", "ecs");
-		// Every client logs its whole configuration at INFO when it starts, each under
-		// its
-		// own configuration class.
-		for (String config : new String[] { "common.config.AbstractConfig", "clients.producer.ProducerConfig",
-				"clients.consumer.ConsumerConfig", "clients.admin.AdminClientConfig", "streams.StreamsConfig" }) {
-			defaults.put("logging.level.org.apache.kafka." + config, "WARN");
-		}
-		defaults.put("logging.level.org.apache.kafka.common.utils.AppInfoParser", "WARN");
+		// Kafka's clients log their whole configuration and every step of a rebalance at
+		// INFO: hundreds of lines per start that no operator reads. What matters is
+		// logged
+		// at WARN by Kafka, or by us (ManagedStreams logs each state change of a
+		// topology).
+		defaults.put("logging.level.org.apache.kafka", "WARN");
 		// Tomcat logs the first malformed request line or header of a process at INFO,
 		// value included: an Authorization header, a key in a query string.
 		defaults.put("logging.level.org.apache.coyote", "WARN");
 		defaults.put("logging.level.org.apache.tomcat.util.http", "WARN");
+		// The OpenAPI document is YAML; without a mapping it is served as a download.
+		defaults.put("server.mime-mappings.yaml", "application/yaml");
 		defaults.put("management.endpoints.web.exposure.include", "health,info,prometheus");
 		defaults.put("management.endpoint.health.probes.enabled", "true");
 		defaults.put("management.endpoint.health.show-details", "never");

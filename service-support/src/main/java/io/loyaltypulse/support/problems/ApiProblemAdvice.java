@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import jakarta.validation.ConstraintViolationException;
@@ -21,6 +22,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.ErrorResponse;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -28,6 +30,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * Every error of every service's HTTP API as an RFC 9457 problem of the one type scheme
@@ -72,7 +75,7 @@ public class ApiProblemAdvice extends ResponseEntityExceptionHandler {
 	protected ResponseEntity<Object> handleServletRequestBindingException(ServletRequestBindingException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		if (ex instanceof MissingRequestHeaderException missing) {
-			return problemEntity(invalidProblem(List.of(entry("header", missing.getHeaderName(), "is required"))),
+			return problemEntity(new InvalidHeaderException(missing.getHeaderName(), "is required").toProblem(),
 					headers);
 		}
 		return super.handleServletRequestBindingException(ex, headers, status, request);
@@ -111,19 +114,32 @@ public class ApiProblemAdvice extends ResponseEntityExceptionHandler {
 	}
 
 	/**
-	 * The framework's own problems keep their status and detail, and get this API's type
-	 * and a title.
+	 * The framework's own problems keep their status, and get this API's type, and a
+	 * detail in the caller's terms where the framework's names its internals (a "static
+	 * resource", a null content type).
 	 */
 	@Override
 	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
 			HttpStatusCode statusCode, WebRequest request) {
 		// Some handlers pass no body: the exception carries it.
 		Object problemBody = (body == null && ex instanceof ErrorResponse response) ? response.getBody() : body;
-		if (problemBody instanceof ProblemDetail problem
-				&& (problem.getType() == null || URI.create("about:blank").equals(problem.getType()))) {
-			problem.setType(ProblemTypes.type(ProblemTypes.reasonFor(statusCode)));
+		if (problemBody instanceof ProblemDetail problem) {
+			if (problem.getType() == null || URI.create("about:blank").equals(problem.getType())) {
+				problem.setType(ProblemTypes.type(ProblemTypes.reasonFor(statusCode)));
+			}
+			callersTerms(ex).ifPresent(problem::setDetail);
 		}
 		return super.handleExceptionInternal(ex, problemBody, headers, statusCode, request);
+	}
+
+	private static Optional<String> callersTerms(Exception ex) {
+		if (ex instanceof NoResourceFoundException) {
+			return Optional.of("No endpoint at this URL.");
+		}
+		if (ex instanceof HttpMediaTypeNotSupportedException) {
+			return Optional.of("Send the body as application/json, with that Content-Type.");
+		}
+		return Optional.empty();
 	}
 
 	private ResponseEntity<Object> problemEntity(ProblemDetail problem, HttpHeaders headers) {

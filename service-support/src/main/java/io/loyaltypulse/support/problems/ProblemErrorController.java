@@ -22,6 +22,10 @@ public class ProblemErrorController implements ErrorController {
 	@RequestMapping("${server.error.path:${error.path:/error}}")
 	ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
 		Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+		if (code == null) {
+			// Called directly, not by the container: there is no such endpoint.
+			code = HttpStatus.NOT_FOUND.value();
+		}
 		HttpStatus status = (code instanceof Integer value) ? HttpStatus.resolve(value) : null;
 		if (status == null || status.value() < 400) {
 			status = HttpStatus.INTERNAL_SERVER_ERROR;

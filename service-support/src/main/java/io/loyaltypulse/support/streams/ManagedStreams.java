@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
@@ -94,7 +95,7 @@ public class ManagedStreams implements SmartLifecycle {
 	public void stop() {
 		KafkaStreams kafkaStreams = this.streams;
 		if (kafkaStreams != null) {
-			kafkaStreams.close(this.properties.closeTimeout());
+			kafkaStreams.close(closeOptions(this.properties));
 			this.streamsMetrics.close();
 			this.streams = null;
 		}
@@ -103,6 +104,19 @@ public class ManagedStreams implements SmartLifecycle {
 	@Override
 	public boolean isRunning() {
 		return this.streams != null;
+	}
+
+	/**
+	 * A graceful stop: a dynamic member leaves the group, so that the other instances, or
+	 * this one restarted, take its tasks at once instead of after the session timeout; a
+	 * static member stays, so that it takes them back without a rebalance when it
+	 * restarts under the same instance id.
+	 */
+	static CloseOptions closeOptions(StreamsProperties properties) {
+		return CloseOptions.timeout(properties.closeTimeout())
+			.withGroupMembershipOperation(
+					properties.instanceId().isBlank() ? CloseOptions.GroupMembershipOperation.LEAVE_GROUP
+							: CloseOptions.GroupMembershipOperation.REMAIN_IN_GROUP);
 	}
 
 	/** The running streams, while this lifecycle runs. */

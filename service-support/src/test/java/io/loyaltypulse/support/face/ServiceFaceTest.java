@@ -45,7 +45,9 @@ class ServiceFaceTest {
 		String response = send("GET /api/v1/things/t-1 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
 
 		assertThat(response).startsWith("HTTP/1.1 401").contains(PROBLEM_JSON).contains("WWW-Authenticate: Bearer");
-		assertThat(response).contains("\"type\":\"https://loyaltypulse.io/problems/unauthorized\"");
+		assertThat(response).contains("\"type\":\"https://loyaltypulse.io/problems/unauthorized\"")
+			.contains("X-Api-Key")
+			.doesNotContain("SecurityContext");
 	}
 
 	@Test
@@ -70,7 +72,9 @@ class ServiceFaceTest {
 	void shouldAnswerAnUnknownPathAndAWrongMethodWithProblems() throws IOException {
 		assertThat(send(get("/api/v1/nothing-here"))).startsWith("HTTP/1.1 404")
 			.contains(PROBLEM_JSON)
-			.contains("problems/not-found");
+			.contains("problems/not-found", "No endpoint at this URL")
+			.doesNotContain("static resource");
+		assertThat(send(get("/error"))).startsWith("HTTP/1.1 404").contains(PROBLEM_JSON);
 		assertThat(send("DELETE /api/v1/things/t-1 HTTP/1.1\r\nHost: x\r\nX-Api-Key: " + TestApiKeys.POINTS_READ_ONLY
 				+ "\r\nConnection: close\r\n\r\n"))
 			.contains(PROBLEM_JSON);

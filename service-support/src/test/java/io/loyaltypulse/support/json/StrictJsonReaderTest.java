@@ -85,17 +85,19 @@ class StrictJsonReaderTest {
 
 		assertThatExceptionOfType(ApiException.class).isThrownBy(() -> this.reader.parse(deep.getBytes()))
 			.satisfies((ex) -> assertThat(ex.reason()).isEqualTo("malformed"))
-			.satisfies((ex) -> assertThat(ex.getMessage()).contains("nesting"));
+			.satisfies((ex) -> assertThat(ex.getMessage()).contains("nests deeper than 32 levels"));
 	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "{\"id\": \"a\", \"id\": \"b\"}", "{\"id\": NaN}", "{\"id\": 'a'}", "{\"id\": \"a\"} x",
-			"{\"id\": 01}", "{\"id\": \"a\",}" })
+			"{\"id\": 01}", "{\"id\": \"a\",}", "{\"points\": 5} {\"x\": 1}",
+			"{\"id\": [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]}", "{\"id\": \"\u0001\"}",
+			"{\"id\": Infinity}" })
 	void shouldRefuseJsonThatIsNotJsonWithoutNamingJacksonInternals(String body) {
 		assertThatExceptionOfType(ApiException.class).isThrownBy(() -> this.reader.parse(body.getBytes()))
 			.satisfies((ex) -> assertThat(ex.reason()).isEqualTo("malformed"))
 			.satisfies((ex) -> assertThat(ex.getMessage()).doesNotContain("JsonToken", "Feature", "tools.jackson",
-					"com.fasterxml"));
+					"com.fasterxml", "StreamReadConstraints", "`", "()"));
 	}
 
 	@Test

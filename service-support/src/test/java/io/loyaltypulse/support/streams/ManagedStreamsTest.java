@@ -5,7 +5,9 @@ import java.util.Map;
 import java.util.Properties;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.internals.CloseOptionsInternal;
 import org.apache.kafka.streams.state.HostInfo;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * What every topology runs with, whatever the service configured: exactly-once, the
  * dead-letter handler, its own {@code application.server}, and static membership exactly
- * when an instance id is set.
+ * when an instance id is set; and how it leaves on a graceful stop.
  */
 class ManagedStreamsTest {
 
@@ -50,6 +52,16 @@ class ManagedStreamsTest {
 			.containsEntry(instanceId, "points-0");
 		assertThat(ManagedStreams.streamsConfig(Map.of(), "points-service", SELF, properties("")))
 			.doesNotContainKey(instanceId);
+	}
+
+	@Test
+	void shouldLeaveTheGroupOnAGracefulStopOnlyAsADynamicMember() {
+		assertThat(new CloseOptionsInternal(ManagedStreams.closeOptions(properties(""))).operation())
+			.isEqualTo(CloseOptions.GroupMembershipOperation.LEAVE_GROUP);
+		assertThat(new CloseOptionsInternal(ManagedStreams.closeOptions(properties("points-0"))).operation())
+			.isEqualTo(CloseOptions.GroupMembershipOperation.REMAIN_IN_GROUP);
+		assertThat(new CloseOptionsInternal(ManagedStreams.closeOptions(properties(""))).timeout())
+			.contains(Duration.ofSeconds(30));
 	}
 
 	private static StreamsProperties properties(String instanceId) {
