@@ -29,6 +29,18 @@ public final class BgNbd {
 	}
 
 	/**
+	 * The probability that the customer makes no purchase in the next {@code horizon}
+	 * (the model's time unit): gone, or alive and silent that long,
+	 * {@code 1 - P(alive) + P(alive) * ((alpha + T) / (alpha + T + horizon))^(r + x)}.
+	 */
+	public static double probabilityNoPurchaseWithin(BgNbdParameters p, PurchaseHistory h, double horizon) {
+		double alive = probabilityAlive(p, h);
+		double silentIfAlive = Math
+			.exp((p.r() + h.x()) * (Math.log(p.alpha() + h.T()) - Math.log(p.alpha() + h.T() + horizon)));
+		return 1 - alive + alive * silentIfAlive;
+	}
+
+	/**
 	 * {@code ln L(r, alpha, a, b | x, tx, T)}: the likelihood of having made x repeat
 	 * purchases with the last at tx and none since, as either still alive at T or having
 	 * dropped out after the last purchase.

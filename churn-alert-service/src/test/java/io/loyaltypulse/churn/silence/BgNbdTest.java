@@ -43,6 +43,21 @@ class BgNbdTest {
 	}
 
 	@Test
+	void shouldBoundTheSilenceRiskBetweenCertaintyNowAndHavingLeftForGood() {
+		PurchaseHistory history = new PurchaseHistory(6, 20, 39);
+		double alive = BgNbd.probabilityAlive(PUBLISHED, history);
+
+		assertThat(BgNbd.probabilityNoPurchaseWithin(PUBLISHED, history, 0)).isEqualTo(1.0);
+		assertThat(BgNbd.probabilityNoPurchaseWithin(PUBLISHED, history, 1e9)).isCloseTo(1 - alive, within(1e-9));
+		double previous = 1;
+		for (double horizon = 1; horizon <= 104; horizon += 1) {
+			double risk = BgNbd.probabilityNoPurchaseWithin(PUBLISHED, history, horizon);
+			assertThat(risk).isLessThan(previous).isGreaterThan(1 - alive);
+			previous = risk;
+		}
+	}
+
+	@Test
 	void shouldStayFiniteForAHeavyBuyerSilentForYears() {
 		double alive = BgNbd.probabilityAlive(PUBLISHED, new PurchaseHistory(5_000, 10, 10_000));
 
