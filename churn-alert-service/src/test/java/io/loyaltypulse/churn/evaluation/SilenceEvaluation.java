@@ -1,0 +1,166 @@
+package io.loyaltypulse.churn.evaluation;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.NavigableSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+import java.util.function.ToDoubleFunction;
+
+import io.loyaltypulse.churn.silence.BgNbd;
+import io.loyaltypulse.churn.silence.BgNbdFitter;
+import io.loyaltypulse.churn.silence.BgNbdParameters;
+import io.loyaltypulse.churn.silence.PurchaseHistory;
+import io.loyaltypulse.churn.silence.SilenceRule;
+
+/**
+ * The SILENCE signal on real purchase histories, next to fixed thresholds: the CDNOW
+ * sample, calibrated on its first 39 weeks (1997-01-01 to 1997-09-30), every customer
+ * with at least one repeat purchase day scored on 1997-09-30, and measured against
+ * whether they bought again in weeks 40 to 78 (to 1998-06-30). Prints the ROC AUC of each
+ * score (how well it ranks the customers who did not come back above those who did) and
+ * the precision and recall of each alert rule. Not a test: it measures and prints.
+ *
+ * <pre>
+ * ./mvnw -q -pl churn-alert-service test-compile exec:java -Dexec.classpathScope=test \
+ *   -Dexec.mainClass=io.loyaltypulse.churn.evaluation.SilenceEvaluation \
+ *   -Dexec.args=churn-alert-service/src/test/resources/cdnow/CDNOW_sample.txt
+ * </pre>
+ */
+public final class SilenceEvaluation {
+
+	private static final LocalDate CALIBRATION_END = LocalDate.of(1997, 9, 30);
+
+	private static final LocalDate HOLDOUT_END = LocalDate.of(1998, 6, 30);
+
+	private SilenceEvaluation() {
+	}
+
+	/**
+	 * One scored customer: what was known on the calibration end, and what happened next.
+	 */
+	private record Scored(NavigableSet<LocalDate> days, PurchaseHistory history, long daysSilent, boolean left) {
+	}
+
+	public static void main(String[] args) throws IOException {
+		Path sample = Path
+			.of((args.length > 0) ? args[0] : "churn-alert-service/src/test/resources/cdnow/CDNOW_sample.txt");
+		Map<Integer, NavigableSet<LocalDate>> purchases = read(sample);
+		List<PurchaseHistory> calibration = new ArrayList<>();
+		List<Scored> scored = new ArrayList<>();
+		for (NavigableSet<LocalDate> days : purchases.values()) {
+			NavigableSet<LocalDate> known = days.headSet(CALIBRATION_END, true);
+			PurchaseHistory history = PurchaseHistory.inWeeks(known, CALIBRATION_END);
+			calibration.add(history);
+			if (history.x() >= 1) {
+				boolean boughtAgain = !days.subSet(CALIBRATION_END, false, HOLDOUT_END, true).isEmpty();
+				scored.add(new Scored(known, history, ChronoUnit.DAYS.between(known.last(), CALIBRATION_END),
+						!boughtAgain));
+			}
+		}
+		BgNbdFitter.Fit fit = new BgNbdFitter().fit(calibration);
+		BgNbdParameters model = fit.parameters();
+		long left = scored.stream().filter(Scored::left).count();
+		print("CDNOW: %d customers, %d scored (a repeat purchase day by %s), %d of them did not buy again by %s",
+				calibration.size(), scored.size(), CALIBRATION_END, left, HOLDOUT_END);
+		print("BG/NBD fitted on the calibration period: r=%.4f alpha=%.4f a=%.4f b=%.4f, log-likelihood %.2f",
+				model.r(), model.alpha(), model.a(), model.b(), fit.logLikelihood());
+		print("");
+		print("%-52s %7s", "score", "ROC AUC");
+		auc(scored, "days silent", (customer) -> customer.daysSilent());
+		auc(scored, "1 - P(alive)", (customer) -> 1 - BgNbd.probabilityAlive(model, customer.history()));
+		for (int weeks : new int[] { 13, 26, 39 }) {
+			auc(scored, "P(no purchase in the next " + weeks + " weeks)",
+					(customer) -> BgNbd.probabilityNoPurchaseWithin(model, customer.history(), weeks));
+		}
+		print("");
+		print("%-52s %9s %7s %7s", "alert rule", "precision", "recall", "alerts");
+		for (int days : new int[] { 30, 60, 90 }) {
+			alerts(scored, "fixed: silent more than " + days + " days", (customer) -> customer.daysSilent() > days);
+		}
+		for (int minRepeats : new int[] { 1, 3 }) {
+			for (double threshold : new double[] { 0.5, 0.6 }) {
+				SilenceRule rule = new SilenceRule(minRepeats, 10, 39, threshold);
+				alerts(scored, "SILENCE: risk(39 weeks) >= %.1f, %d+ repeat days".formatted(threshold, minRepeats),
+						(customer) -> rule.evaluate(customer.days(), CALIBRATION_END, model).isPresent());
+			}
+		}
+	}
+
+	private static void auc(List<Scored> scored, String name, ToDoubleFunction<Scored> score) {
+		double[] values = scored.stream().mapToDouble(score).toArray();
+		double[] ranks = averageRanks(values);
+		long positives = 0;
+		double rankSum = 0;
+		for (int i = 0; i < values.length; i++) {
+			if (scored.get(i).left()) {
+				positives++;
+				rankSum += ranks[i];
+			}
+		}
+		long negatives = values.length - positives;
+		double auc = (rankSum - positives * (positives + 1) / 2.0) / (positives * (double) negatives);
+		print("%-52s %7.3f", name, auc);
+	}
+
+	/** Ranks from 1, ties sharing their average rank (the Mann-Whitney statistic's). */
+	private static double[] averageRanks(double[] values) {
+		Integer[] order = new Integer[values.length];
+		Arrays.setAll(order, (i) -> i);
+		Arrays.sort(order, (i, j) -> Double.compare(values[i], values[j]));
+		double[] ranks = new double[values.length];
+		for (int start = 0; start < order.length;) {
+			int end = start;
+			while (end + 1 < order.length && values[order[end + 1]] == values[order[start]]) {
+				end++;
+			}
+			double average = (start + end) / 2.0 + 1;
+			for (int k = start; k <= end; k++) {
+				ranks[order[k]] = average;
+			}
+			start = end + 1;
+		}
+		return ranks;
+	}
+
+	private static void alerts(List<Scored> scored, String name, Predicate<Scored> alert) {
+		long alerts = 0;
+		long right = 0;
+		long left = 0;
+		for (Scored customer : scored) {
+			boolean raised = alert.test(customer);
+			alerts += raised ? 1 : 0;
+			right += (raised && customer.left()) ? 1 : 0;
+			left += customer.left() ? 1 : 0;
+		}
+		print("%-52s %9.3f %7.3f %7d", name, (alerts > 0) ? right / (double) alerts : 0, right / (double) left, alerts);
+	}
+
+	private static Map<Integer, NavigableSet<LocalDate>> read(Path sample) throws IOException {
+		Map<Integer, NavigableSet<LocalDate>> purchases = new TreeMap<>();
+		for (String line : Files.readAllLines(sample)) {
+			if (line.isBlank()) {
+				continue;
+			}
+			String[] fields = line.strip().split("\\s+");
+			purchases.computeIfAbsent(Integer.parseInt(fields[1]), (id) -> new TreeSet<>())
+				.add(LocalDate.parse(fields[2], DateTimeFormatter.BASIC_ISO_DATE));
+		}
+		return purchases;
+	}
+
+	private static void print(String format, Object... args) {
+		System.out.println(String.format(Locale.ROOT, format, args));
+	}
+
+}
