@@ -21,6 +21,7 @@ import io.loyaltypulse.churn.silence.BgNbd;
 import io.loyaltypulse.churn.silence.BgNbdFitter;
 import io.loyaltypulse.churn.silence.BgNbdParameters;
 import io.loyaltypulse.churn.silence.PurchaseHistory;
+import io.loyaltypulse.churn.silence.PurchaseRhythm;
 import io.loyaltypulse.churn.silence.SilenceRule;
 
 /**
@@ -78,6 +79,8 @@ public final class SilenceEvaluation {
 		print("");
 		print("%-52s %7s", "score", "ROC AUC");
 		auc(scored, "days silent", (customer) -> customer.daysSilent());
+		auc(scored, "own rhythm: days silent / median of the last 10 gaps",
+				(customer) -> PurchaseRhythm.of(customer.days(), CALIBRATION_END, 10).silenceRatio());
 		auc(scored, "1 - P(alive)", (customer) -> 1 - BgNbd.probabilityAlive(model, customer.history()));
 		for (int weeks : new int[] { 13, 26, 39 }) {
 			auc(scored, "P(no purchase in the next " + weeks + " weeks)",
