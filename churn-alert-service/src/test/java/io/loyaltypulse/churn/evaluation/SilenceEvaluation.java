@@ -7,15 +7,11 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.NavigableSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.function.Predicate;
-import java.util.function.ToDoubleFunction;
 
 import io.loyaltypulse.churn.silence.BgNbd;
 import io.loyaltypulse.churn.silence.BgNbdFitter;
@@ -71,82 +67,34 @@ public final class SilenceEvaluation {
 		}
 		BgNbdFitter.Fit fit = new BgNbdFitter().fit(calibration);
 		BgNbdParameters model = fit.parameters();
-		long left = scored.stream().filter(Scored::left).count();
+		Scoreboard<Scored> board = new Scoreboard<>(scored, Scored::left);
+		long left = board.leftCount();
 		print("CDNOW: %d customers, %d scored (a repeat purchase day by %s), %d of them did not buy again by %s",
 				calibration.size(), scored.size(), CALIBRATION_END, left, HOLDOUT_END);
 		print("BG/NBD fitted on the calibration period: r=%.4f alpha=%.4f a=%.4f b=%.4f, log-likelihood %.2f",
 				model.r(), model.alpha(), model.a(), model.b(), fit.logLikelihood());
 		print("");
 		print("%-52s %7s", "score", "ROC AUC");
-		auc(scored, "days silent", (customer) -> customer.daysSilent());
-		auc(scored, "own rhythm: days silent / median of the last 10 gaps",
+		board.auc("days silent", (customer) -> customer.daysSilent());
+		board.auc("own rhythm: days silent / median of the last 10 gaps",
 				(customer) -> PurchaseRhythm.of(customer.days(), CALIBRATION_END, 10).silenceRatio());
-		auc(scored, "1 - P(alive)", (customer) -> 1 - BgNbd.probabilityAlive(model, customer.history()));
+		board.auc("1 - P(alive)", (customer) -> 1 - BgNbd.probabilityAlive(model, customer.history()));
 		for (int weeks : new int[] { 13, 26, 39 }) {
-			auc(scored, "P(no purchase in the next " + weeks + " weeks)",
+			board.auc("P(no purchase in the next " + weeks + " weeks)",
 					(customer) -> BgNbd.probabilityNoPurchaseWithin(model, customer.history(), weeks));
 		}
 		print("");
 		print("%-52s %9s %7s %7s", "alert rule", "precision", "recall", "alerts");
 		for (int days : new int[] { 30, 60, 90 }) {
-			alerts(scored, "fixed: silent more than " + days + " days", (customer) -> customer.daysSilent() > days);
+			board.alerts("fixed: silent more than " + days + " days", (customer) -> customer.daysSilent() > days);
 		}
 		for (int minRepeats : new int[] { 1, 3 }) {
 			for (double threshold : new double[] { 0.5, 0.6 }) {
 				SilenceRule rule = new SilenceRule(minRepeats, 10, 39, threshold);
-				alerts(scored, "SILENCE: risk(39 weeks) >= %.1f, %d+ repeat days".formatted(threshold, minRepeats),
+				board.alerts("SILENCE: risk(39 weeks) >= %.1f, %d+ repeat days".formatted(threshold, minRepeats),
 						(customer) -> rule.evaluate(customer.days(), CALIBRATION_END, model).isPresent());
 			}
 		}
-	}
-
-	private static void auc(List<Scored> scored, String name, ToDoubleFunction<Scored> score) {
-		double[] values = scored.stream().mapToDouble(score).toArray();
-		double[] ranks = averageRanks(values);
-		long positives = 0;
-		double rankSum = 0;
-		for (int i = 0; i < values.length; i++) {
-			if (scored.get(i).left()) {
-				positives++;
-				rankSum += ranks[i];
-			}
-		}
-		long negatives = values.length - positives;
-		double auc = (rankSum - positives * (positives + 1) / 2.0) / (positives * (double) negatives);
-		print("%-52s %7.3f", name, auc);
-	}
-
-	/** Ranks from 1, ties sharing their average rank (the Mann-Whitney statistic's). */
-	private static double[] averageRanks(double[] values) {
-		Integer[] order = new Integer[values.length];
-		Arrays.setAll(order, (i) -> i);
-		Arrays.sort(order, (i, j) -> Double.compare(values[i], values[j]));
-		double[] ranks = new double[values.length];
-		for (int start = 0; start < order.length;) {
-			int end = start;
-			while (end + 1 < order.length && values[order[end + 1]] == values[order[start]]) {
-				end++;
-			}
-			double average = (start + end) / 2.0 + 1;
-			for (int k = start; k <= end; k++) {
-				ranks[order[k]] = average;
-			}
-			start = end + 1;
-		}
-		return ranks;
-	}
-
-	private static void alerts(List<Scored> scored, String name, Predicate<Scored> alert) {
-		long alerts = 0;
-		long right = 0;
-		long left = 0;
-		for (Scored customer : scored) {
-			boolean raised = alert.test(customer);
-			alerts += raised ? 1 : 0;
-			right += (raised && customer.left()) ? 1 : 0;
-			left += customer.left() ? 1 : 0;
-		}
-		print("%-52s %9.3f %7.3f %7d", name, (alerts > 0) ? right / (double) alerts : 0, right / (double) left, alerts);
 	}
 
 	private static Map<Integer, NavigableSet<LocalDate>> read(Path sample) throws IOException {
@@ -163,7 +111,7 @@ public final class SilenceEvaluation {
 	}
 
 	private static void print(String format, Object... args) {
-		System.out.println(String.format(Locale.ROOT, format, args));
+		Scoreboard.print(format, args);
 	}
 
 }
