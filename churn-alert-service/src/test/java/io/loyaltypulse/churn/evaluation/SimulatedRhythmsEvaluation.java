@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
 
+import io.loyaltypulse.churn.silence.BgNbd;
 import io.loyaltypulse.churn.silence.BgNbdFitter;
 import io.loyaltypulse.churn.silence.BgNbdParameters;
 import io.loyaltypulse.churn.silence.PurchaseHistory;
@@ -42,8 +43,11 @@ public final class SimulatedRhythmsEvaluation {
 	private SimulatedRhythmsEvaluation() {
 	}
 
-	/** One simulated customer: purchase days known today, and whether they buy again. */
-	private record Customer(NavigableSet<LocalDate> days, int meanGap, boolean regular, boolean stopped, boolean left) {
+	/**
+	 * One simulated customer: purchase days known today, whether they stopped, whether
+	 * they buy again.
+	 */
+	private record Customer(NavigableSet<LocalDate> days, boolean stopped, boolean left) {
 	}
 
 	public static void main(String[] args) {
@@ -119,7 +123,7 @@ public final class SimulatedRhythmsEvaluation {
 		if (days.isEmpty()) {
 			return Optional.empty();
 		}
-		return Optional.of(new Customer(days, meanGap, regular, stops, !boughtAfterToday));
+		return Optional.of(new Customer(days, stops, !boughtAfterToday));
 	}
 
 	/**
@@ -139,19 +143,17 @@ public final class SimulatedRhythmsEvaluation {
 	}
 
 	private static double risk(SilenceRule rule, BgNbdParameters model, Customer customer) {
-		return io.loyaltypulse.churn.silence.BgNbd.probabilityNoPurchaseWithin(model,
-				PurchaseHistory.inWeeks(customer.days(), TODAY), rule.horizonWeeks());
+		return BgNbd.probabilityNoPurchaseWithin(model, PurchaseHistory.inWeeks(customer.days(), TODAY),
+				rule.horizonWeeks());
 	}
 
 	private static String medianDaysToDetect(List<Customer> customers, SilenceRule rule, BgNbdParameters model) {
 		List<Long> silence = new ArrayList<>();
-		List<Long> fixed60 = new ArrayList<>();
 		for (Customer customer : customers) {
 			if (customer.stopped()) {
 				LocalDate last = customer.days().last();
 				rule.dueOn(customer.days(), last, model)
 					.ifPresent((due) -> silence.add(ChronoUnit.DAYS.between(last, due)));
-				fixed60.add(61L);
 			}
 		}
 		return "SILENCE %d days (over %d customers), fixed 60-day rule 61 days".formatted(median(silence),
