@@ -16,15 +16,12 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib/services.sh"
 # letter topic <topic>.DLT where its consumers park records they cannot process (TopicPlan.WITHOUT_DEAD_LETTER_TOPIC
 # lists the exceptions). Only the topics of DESIGN.md that have no schema in the catalogue yet are named here; TopicPlan
 # refuses one that the catalogue has, so that this list shrinks as the catalogue grows and never copies it. Which of
-# them get a dead letter topic: those that a Loyalty Pulse service reads (nps-scores is read by dashboards outside it,
-# survey-invitations by the platform's survey tool).
+# them get a dead letter topic: those that a Loyalty Pulse service reads.
 EXTRA_TOPICS=(
-	nps-scores
 	churn-alerts
 	churn-alerts.DLT
 	churn-alert-actions
 	churn-alert-actions.DLT
-	survey-invitations
 )
 # Co-partitioned inputs must have the same partition count; a dead letter topic gets the same count too, because
 # the dead letter recoverer writes a failed record to the partition it came from.

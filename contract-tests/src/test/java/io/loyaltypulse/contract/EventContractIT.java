@@ -71,8 +71,9 @@ class EventContractIT {
 		this.catalogue = new TopicCatalogue(Map.of("schema.registry.url", infrastructure.registryUrl(),
 				"loyalty.topics.purchases", this.prefix + "purchases", "loyalty.topics.invoices",
 				this.prefix + "invoices", "loyalty.topics.survey-responses", this.prefix + "survey-responses",
-				"loyalty.topics.complaints", this.prefix + "complaints", "loyalty.topics.partitions", "3",
-				"loyalty.topics.replication-factor", "1"));
+				"loyalty.topics.complaints", this.prefix + "complaints", "loyalty.topics.nps-scores",
+				this.prefix + "nps-scores", "loyalty.topics.survey-invitations", this.prefix + "survey-invitations",
+				"loyalty.topics.partitions", "3", "loyalty.topics.replication-factor", "1"));
 	}
 
 	@Test
@@ -86,6 +87,8 @@ class EventContractIT {
 		roundTrip(EventTopics.SURVEY_RESPONSES, List.of(SampleEvents.surveyResponded("c-3")));
 		roundTrip(EventTopics.COMPLAINTS,
 				List.of(SampleEvents.complaintFiled("c-4"), SampleEvents.complaintResolved("c-4")));
+		roundTrip(EventTopics.NPS_SCORES, List.of(SampleEvents.npsScoreUpdated("S1")));
+		roundTrip(EventTopics.SURVEY_INVITATIONS, List.of(SampleEvents.surveyInvitationDue("c-5")));
 	}
 
 	@Test
@@ -156,19 +159,21 @@ class EventContractIT {
 				topic.keySerde().deserializer(), topic.valueSerde().deserializer());
 
 		assertThat(records).extracting(ConsumerRecord::value).containsExactlyElementsOf(events);
-		assertThat(records).allSatisfy((record) -> {
-			SpecificRecord event = (SpecificRecord) record.value();
-			assertThat(record.key()).isEqualTo(event.get(event.getSchema().getField("customerId").pos()));
-		});
+		assertThat(records).allSatisfy((record) -> assertThat(record.key()).isEqualTo(keyOf(record.value())));
 	}
 
 	private <V> void send(Topic<String, V> topic, List<V> events) throws Exception {
-		List<ProducerRecord<String, V>> records = events.stream().map((event) -> {
-			SpecificRecord record = (SpecificRecord) event;
-			String customerId = (String) record.get(record.getSchema().getField("customerId").pos());
-			return new ProducerRecord<>(topic.name(), customerId, event);
-		}).toList();
+		List<ProducerRecord<String, V>> records = events.stream()
+			.map((event) -> new ProducerRecord<>(topic.name(), keyOf(event), event))
+			.toList();
 		this.kafka.send(topic.keySerde().serializer(), topic.valueSerde().serializer(), records);
+	}
+
+	/** The customer id, or for nps-scores the slice (DESIGN.md, "Topics"). */
+	private static String keyOf(Object event) {
+		SpecificRecord record = (SpecificRecord) event;
+		String keyField = (record.getSchema().getField("customerId") != null) ? "customerId" : "slice";
+		return (String) record.get(record.getSchema().getField(keyField).pos());
 	}
 
 	private void provisionTopics() {

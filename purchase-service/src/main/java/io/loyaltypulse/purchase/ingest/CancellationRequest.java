@@ -3,6 +3,7 @@ package io.loyaltypulse.purchase.ingest;
 import java.time.Instant;
 
 import io.loyaltypulse.events.InvoiceCancelled;
+import io.loyaltypulse.support.ingest.EventRequest;
 import io.loyaltypulse.support.validation.Violations;
 
 /**

@@ -1,11 +1,10 @@
 package io.loyaltypulse.purchase.ingest;
 
-import io.loyaltypulse.support.security.Scopes;
-import java.util.Arrays;
-import java.util.Optional;
-
 import io.loyaltypulse.schemas.topics.EventTopics;
 import io.loyaltypulse.schemas.topics.TopicDefinition;
+import io.loyaltypulse.support.ingest.EventKind;
+import io.loyaltypulse.support.ingest.EventRequest;
+import io.loyaltypulse.support.security.Scopes;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
@@ -13,7 +12,7 @@ import org.apache.avro.specific.SpecificRecord;
  * request class it is read into, the topic it is published on, and the scope a caller
  * needs to send it.
  */
-enum EventType {
+enum EventType implements EventKind {
 
 	PURCHASE_COMPLETED("PurchaseCompleted", PurchaseRequest.class, EventTopics.PURCHASES, Scopes.PURCHASES_WRITE),
 
@@ -42,29 +41,24 @@ enum EventType {
 		this.scope = scope;
 	}
 
-	/** The Avro record name, used as {@code type} in batches and as a metric tag. */
-	String eventName() {
+	@Override
+	public String eventName() {
 		return this.eventName;
 	}
 
-	Class<? extends EventRequest> requestClass() {
+	@Override
+	public Class<? extends EventRequest> requestClass() {
 		return this.requestClass;
 	}
 
-	TopicDefinition<SpecificRecord> topic() {
+	@Override
+	public TopicDefinition<SpecificRecord> topic() {
 		return this.topic;
 	}
 
-	String scope() {
+	@Override
+	public String scope() {
 		return this.scope;
-	}
-
-	static Optional<EventType> byName(String eventName) {
-		return Arrays.stream(values()).filter((type) -> type.eventName.equals(eventName)).findFirst();
-	}
-
-	static String names() {
-		return String.join(", ", Arrays.stream(values()).map(EventType::eventName).toList());
 	}
 
 }

@@ -16,8 +16,8 @@ public class IngestEndpoints {
 
 	/**
 	 * One scope per endpoint; a batch may mix purchases and invoices, so its items are
-	 * checked one by one ({@link IngestService}) and a forbidden item does not refuse the
-	 * others.
+	 * checked one by one (service-support's {@code IngestService}) and a forbidden item
+	 * does not refuse the others.
 	 */
 	@Bean
 	EndpointScopes ingestEndpointScopes() {

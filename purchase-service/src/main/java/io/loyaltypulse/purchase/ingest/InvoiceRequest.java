@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 import io.loyaltypulse.events.InvoiceIssued;
+import io.loyaltypulse.support.ingest.EventRequest;
 import io.loyaltypulse.support.validation.Violations;
 
 /** An issued invoice, as {@code POST /api/v1/invoices} receives it. */

@@ -9,6 +9,8 @@ import io.loyaltypulse.events.OrderLine;
 import io.loyaltypulse.events.PurchaseCompleted;
 import io.loyaltypulse.events.PurchaseRefunded;
 import io.loyaltypulse.events.RefundedLine;
+import io.loyaltypulse.support.ingest.BatchCheck;
+import io.loyaltypulse.support.ingest.PreparedEvent;
 import io.loyaltypulse.support.validation.Violations;
 import tools.jackson.databind.JsonNode;
 
@@ -22,7 +24,7 @@ import tools.jackson.databind.JsonNode;
  * lines, returns at most the units bought (over all its refunds in the batch), at most
  * its total, in its currency.
  */
-final class OrdersInBatch {
+final class OrdersInBatch implements BatchCheck {
 
 	private final Map<String, Integer> completedAt;
 
@@ -48,14 +50,31 @@ final class OrdersInBatch {
 		return new OrdersInBatch(completedAt);
 	}
 
-	void completed(PurchaseCompleted purchase) {
+	/**
+	 * Remembers a purchase; refuses a refund that does not fit the purchase of its order
+	 * in this batch, else counts it against that order.
+	 */
+	@Override
+	public void check(int index, PreparedEvent prepared) {
+		if (prepared.event() instanceof PurchaseCompleted purchase) {
+			completed(purchase);
+		}
+		else if (prepared.event() instanceof PurchaseRefunded refund) {
+			Violations violations = new Violations().at("events").at(index);
+			check(index, refund, violations);
+			violations.throwIfAny();
+			refunded(refund);
+		}
+	}
+
+	private void completed(PurchaseCompleted purchase) {
 		this.completed.put(key(purchase.getCustomerId(), purchase.getOrderId()), purchase);
 	}
 
 	/**
 	 * Adds what is wrong with {@code refund} at {@code index} given its order's purchase.
 	 */
-	void check(int index, PurchaseRefunded refund, Violations violations) {
+	private void check(int index, PurchaseRefunded refund, Violations violations) {
 		String key = key(refund.getCustomerId(), refund.getOrderId());
 		Integer purchaseIndex = this.completedAt.get(key);
 		if (purchaseIndex == null) {
@@ -102,7 +121,7 @@ final class OrdersInBatch {
 	}
 
 	/** Counts an accepted refund against its order. */
-	void refunded(PurchaseRefunded refund) {
+	private void refunded(PurchaseRefunded refund) {
 		String key = key(refund.getCustomerId(), refund.getOrderId());
 		this.refundedAmount.merge(key, refund.getAmount(), BigDecimal::add);
 		Map<String, Integer> units = this.refundedUnits.computeIfAbsent(key, (k) -> new HashMap<>());

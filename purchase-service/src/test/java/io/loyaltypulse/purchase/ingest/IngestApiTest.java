@@ -1,5 +1,10 @@
 package io.loyaltypulse.purchase.ingest;
 
+import io.loyaltypulse.support.ingest.BatchIngest;
+import io.loyaltypulse.support.ingest.EventIngest;
+import io.loyaltypulse.support.ingest.IngestMetrics;
+import io.loyaltypulse.support.ingest.IngestProperties;
+import io.loyaltypulse.support.ingest.IngestService;
 import io.loyaltypulse.support.json.StrictJsonReader;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -73,8 +78,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * publisher in front of a stubbed {@link KafkaTemplate}.
  */
 @WebMvcTest(controllers = { EventsController.class, BatchController.class })
-@Import({ IngestApiTest.Stubs.class, IngestEndpoints.class, IngestService.class, IngestMetrics.class,
-		RecentEventIds.class })
+@Import({ IngestApiTest.Stubs.class, IngestEndpoints.class, IngestService.class, IngestMetrics.class, EventIngest.class,
+		BatchIngest.class, RecentEventIds.class })
 @TestPropertySource(properties = { "loyalty.security.api-keys[0].name=shop-a",
 		"loyalty.security.api-keys[0].sha256=" + TestApiKeys.ALL_SCOPES_SHA256,
 		"loyalty.security.api-keys[0].scopes=purchases:write,invoices:write",

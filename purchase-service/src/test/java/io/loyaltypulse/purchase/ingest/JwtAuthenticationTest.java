@@ -1,5 +1,9 @@
 package io.loyaltypulse.purchase.ingest;
 
+import io.loyaltypulse.support.ingest.BatchIngest;
+import io.loyaltypulse.support.ingest.EventIngest;
+import io.loyaltypulse.support.ingest.IngestMetrics;
+import io.loyaltypulse.support.ingest.IngestService;
 import io.loyaltypulse.support.json.StrictJsonReader;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -51,7 +55,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @WebMvcTest(controllers = EventsController.class)
 @Import({ IngestApiTest.Stubs.class, JwtAuthenticationTest.Keys.class, IngestEndpoints.class, IngestService.class,
-		IngestMetrics.class, RecentEventIds.class })
+		IngestMetrics.class, EventIngest.class, BatchIngest.class, RecentEventIds.class })
 @TestPropertySource(properties = { "loyalty.security.jwt.enabled=true", "loyalty.security.api-keys[0].name=shop-a",
 		"loyalty.security.api-keys[0].sha256=" + TestApiKeys.ALL_SCOPES_SHA256,
 		"loyalty.security.api-keys[0].scopes=purchases:write,invoices:write" })

@@ -7,6 +7,7 @@ import io.loyaltypulse.events.ComplaintResolved;
 import io.loyaltypulse.events.InvoiceCancelled;
 import io.loyaltypulse.events.InvoiceIssued;
 import io.loyaltypulse.events.InvoicePaymentReceived;
+import io.loyaltypulse.events.NpsScoreUpdated;
 import io.loyaltypulse.events.PointsAdjustmentRequested;
 import io.loyaltypulse.events.PointsRedemptionRequested;
 import io.loyaltypulse.events.PointsRequestOutcome;
@@ -15,12 +16,14 @@ import io.loyaltypulse.events.PointsTierDowngradeWarning;
 import io.loyaltypulse.events.PointsTransaction;
 import io.loyaltypulse.events.PurchaseCompleted;
 import io.loyaltypulse.events.PurchaseRefunded;
+import io.loyaltypulse.events.SurveyInvitationDue;
 import io.loyaltypulse.events.SurveyResponded;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
  * The event topics and their value schemas: the one place where topic names and the
- * events they carry are defined. All are keyed by customer id, as plain strings.
+ * events they carry are defined. All are keyed by customer id, as plain strings, but
+ * {@link #NPS_SCORES}, which is keyed by the NPS slice.
  */
 public final class EventTopics {
 
@@ -64,13 +67,24 @@ public final class EventTopics {
 	public static final TopicDefinition<SpecificRecord> POINTS_TIER_EVENTS = TopicDefinition.union("points-tier-events",
 			PointsTierChanged.class, PointsTierDowngradeWarning.class);
 
+	/**
+	 * The answer counts of each NPS slice and UTC day after a change, keyed by the slice
+	 * (for example {@code store=S1}), not by a customer.
+	 */
+	public static final TopicDefinition<NpsScoreUpdated> NPS_SCORES = TopicDefinition.of("nps-scores",
+			NpsScoreUpdated.class);
+
+	/** Post-purchase survey invitations that fell due, for the platform's survey tool. */
+	public static final TopicDefinition<SurveyInvitationDue> SURVEY_INVITATIONS = TopicDefinition
+		.of("survey-invitations", SurveyInvitationDue.class);
+
 	private EventTopics() {
 	}
 
 	/** Every topic defined here, in a stable order. */
 	public static List<TopicDefinition<?>> all() {
 		return List.of(PURCHASES, INVOICES, SURVEY_RESPONSES, COMPLAINTS, POINTS_LEDGER, POINTS_REQUESTS,
-				POINTS_REQUEST_OUTCOMES, POINTS_TIER_EVENTS);
+				POINTS_REQUEST_OUTCOMES, POINTS_TIER_EVENTS, NPS_SCORES, SURVEY_INVITATIONS);
 	}
 
 }

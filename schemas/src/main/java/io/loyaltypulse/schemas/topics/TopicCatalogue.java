@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.loyaltypulse.events.NpsScoreUpdated;
+import io.loyaltypulse.events.SurveyInvitationDue;
 import io.loyaltypulse.events.SurveyResponded;
 import io.loyaltypulse.schemas.serde.AvroSerde;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -81,6 +83,15 @@ public final class TopicCatalogue {
 
 	public Topic<String, SpecificRecord> complaints() {
 		return topic(EventTopics.COMPLAINTS);
+	}
+
+	/** Keyed by the NPS slice, not by a customer. */
+	public Topic<String, NpsScoreUpdated> npsScores() {
+		return topic(EventTopics.NPS_SCORES);
+	}
+
+	public Topic<String, SurveyInvitationDue> surveyInvitations() {
+		return topic(EventTopics.SURVEY_INVITATIONS);
 	}
 
 	/**

@@ -11,11 +11,13 @@ import io.loyaltypulse.events.ComplaintSeverity;
 import io.loyaltypulse.events.InvoiceCancelled;
 import io.loyaltypulse.events.InvoiceIssued;
 import io.loyaltypulse.events.InvoicePaymentReceived;
+import io.loyaltypulse.events.NpsScoreUpdated;
 import io.loyaltypulse.events.OrderLine;
 import io.loyaltypulse.events.PaymentTerms;
 import io.loyaltypulse.events.PurchaseCompleted;
 import io.loyaltypulse.events.PurchaseRefunded;
 import io.loyaltypulse.events.RefundedLine;
+import io.loyaltypulse.events.SurveyInvitationDue;
 import io.loyaltypulse.events.SurveyResponded;
 
 /**
@@ -123,6 +125,39 @@ public final class SampleEvents {
 			.setSeverity(ComplaintSeverity.HIGH)
 			.setOrderId("order-1001")
 			.setText("The parcel arrived opened.")
+			.setStoreId("S1")
+			.setChannel("WEB")
+			.setRegion("EU-WEST")
+			.setSegment("REGULAR")
+			.build();
+	}
+
+	/** The counts of one store on one day; keyed by its slice, not by a customer. */
+	public static NpsScoreUpdated npsScoreUpdated(String storeId) {
+		return NpsScoreUpdated.newBuilder()
+			.setSlice("store=" + storeId)
+			.setDimensions(java.util.Map.of("store", storeId))
+			.setDay(LocalDate.of(2026, 11, 20))
+			.setPromoters(3)
+			.setPassives(1)
+			.setDetractors(1)
+			.setSkipped(2)
+			.setHistogram(List.of(0L, 0L, 0L, 0L, 0L, 0L, 1L, 0L, 1L, 1L, 2L))
+			.build();
+	}
+
+	public static SurveyInvitationDue surveyInvitationDue(String customerId) {
+		return SurveyInvitationDue.newBuilder()
+			.setEventId("invitation:evt-purchase-" + customerId)
+			.setCustomerId(customerId)
+			.setOccurredAt(OCCURRED_AT.plusSeconds(7 * 86_400))
+			.setOrderId("order-1001")
+			.setPurchaseEventId("evt-purchase-" + customerId)
+			.setPurchasedAt(OCCURRED_AT)
+			.setTouchpoint("POST_PURCHASE")
+			.setStoreId("S1")
+			.setChannel("WEB")
+			.setRegion("EU-WEST")
 			.build();
 	}
 

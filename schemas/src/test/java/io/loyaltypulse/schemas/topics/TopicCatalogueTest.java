@@ -20,6 +20,8 @@ class TopicCatalogueTest {
 		assertThat(catalogue.purchases().name()).isEqualTo("shop-a.purchases");
 		assertThat(catalogue.purchases().deadLetterTopic()).isEqualTo("shop-a.purchases.DLT");
 		assertThat(catalogue.surveyResponses().name()).isEqualTo("survey-responses");
+		assertThat(catalogue.npsScores().name()).isEqualTo("nps-scores");
+		assertThat(catalogue.surveyInvitations().name()).isEqualTo("survey-invitations");
 	}
 
 	@Test
@@ -33,7 +35,8 @@ class TopicCatalogueTest {
 			.containsExactly("purchases", "purchases.DLT", "invoices", "invoices.DLT", "survey-responses",
 					"survey-responses.DLT", "complaints", "complaints.DLT", "points-ledger", "points-ledger.DLT",
 					"points-requests", "points-requests.DLT", "points-request-outcomes", "points-request-outcomes.DLT",
-					"points-tier-events", "points-tier-events.DLT");
+					"points-tier-events", "points-tier-events.DLT", "nps-scores", "nps-scores.DLT",
+					"survey-invitations", "survey-invitations.DLT");
 		assertThat(topics).allSatisfy((topic) -> {
 			assertThat(topic.numPartitions()).isEqualTo(12);
 			assertThat(topic.replicationFactor()).isEqualTo((short) 3);

@@ -53,12 +53,12 @@ public class EventPublisher {
 	}
 
 	/** The configured name of a topic, for responses and logs. */
-	public String topicName(TopicDefinition<SpecificRecord> topic) {
+	public String topicName(TopicDefinition<?> topic) {
 		return this.topics.name(topic);
 	}
 
-	public CompletableFuture<PublishedRecord> publish(TopicDefinition<SpecificRecord> topic, String customerId,
-			Instant occurredAt, SpecificRecord event) {
+	public CompletableFuture<PublishedRecord> publish(TopicDefinition<?> topic, String customerId, Instant occurredAt,
+			SpecificRecord event) {
 		String name = this.topics.name(topic);
 		Timer.Sample sample = Timer.start(this.meters);
 		CompletableFuture<PublishedRecord> published;

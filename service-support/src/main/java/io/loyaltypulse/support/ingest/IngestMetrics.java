@@ -1,4 +1,4 @@
-package io.loyaltypulse.purchase.ingest;
+package io.loyaltypulse.support.ingest;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -6,16 +6,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
-import org.springframework.stereotype.Component;
-
 /**
  * {@code loyalty.ingest.events} (Prometheus: {@code loyalty_ingest_events_total}) by
  * {@code type}, {@code outcome} (accepted, duplicate, rejected) and {@code reason} (none,
  * or the problem type's last segment: invalid, malformed, too-large, forbidden, conflict,
  * unavailable, publish-failed).
  */
-@Component
-class IngestMetrics {
+public class IngestMetrics {
 
 	static final String UNKNOWN_TYPE = "unknown";
 
@@ -25,15 +22,15 @@ class IngestMetrics {
 	// few combinations there are get built once.
 	private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
-	IngestMetrics(MeterRegistry meters) {
+	public IngestMetrics(MeterRegistry meters) {
 		this.meters = meters;
 	}
 
-	void accepted(EventType type, boolean seenRecently) {
+	public void accepted(EventKind type, boolean seenRecently) {
 		counter(type.eventName(), seenRecently ? "duplicate" : "accepted", "none").increment();
 	}
 
-	void rejected(EventType type, String reason) {
+	public void rejected(EventKind type, String reason) {
 		counter((type != null) ? type.eventName() : UNKNOWN_TYPE, "rejected", reason).increment();
 	}
 

@@ -1,4 +1,4 @@
-package io.loyaltypulse.purchase.ingest;
+package io.loyaltypulse.support.ingest;
 
 import java.util.List;
 import java.util.Map;
@@ -11,7 +11,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param accepted items acknowledged by Kafka (or accepted recently)
  * @param rejected items refused, each with its problem
  */
-record BatchResult(int accepted, int rejected, List<Item> results) {
+public record BatchResult(int accepted, int rejected, List<Item> results) {
 
 	/**
 	 * One item: {@code status} 202 with the event id, or the problem's status and the
@@ -19,7 +19,7 @@ record BatchResult(int accepted, int rejected, List<Item> results) {
 	 * event id when it was resolved.
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
-	record Item(int index, int status, String eventId, String type, String topic, Boolean seenRecently,
+	public record Item(int index, int status, String eventId, String type, String topic, Boolean seenRecently,
 			Map<String, Object> problem) {
 
 		static Item accepted(int index, Accepted accepted) {

@@ -1,4 +1,4 @@
-package io.loyaltypulse.purchase.ingest;
+package io.loyaltypulse.support.ingest;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -16,13 +16,14 @@ import org.springframework.util.unit.DataSize;
  * @param maxPastAge how far in the past an {@code occurredAt} may be (backfills);
  * anything older, and anything before 1970-01-01T00:00:00Z (a Kafka record timestamp
  * cannot be negative), is refused. A topic's {@code retention.ms} must exceed it.
- * @param batch limits of {@code POST /api/v1/events:batch}
+ * @param batch limits of a batch endpoint ({@code POST /api/v1/events:batch})
  */
 @ConfigurationProperties("loyalty.ingest")
-record IngestProperties(@DefaultValue("64KB") DataSize maxRequestSize, @DefaultValue("5m") Duration maxFutureSkew,
-		@DefaultValue("3650d") Duration maxPastAge, @DefaultValue Batch batch) {
+public record IngestProperties(@DefaultValue("64KB") DataSize maxRequestSize,
+		@DefaultValue("5m") Duration maxFutureSkew, @DefaultValue("3650d") Duration maxPastAge,
+		@DefaultValue Batch batch) {
 
-	IngestProperties {
+	public IngestProperties {
 		if (maxFutureSkew.isNegative()) {
 			throw new IllegalArgumentException(
 					"loyalty.ingest.max-future-skew must not be negative (got " + maxFutureSkew + ")");
@@ -38,7 +39,7 @@ record IngestProperties(@DefaultValue("64KB") DataSize maxRequestSize, @DefaultV
 	 * but never before the Unix epoch (Kafka refuses negative record timestamps, and the
 	 * events' timestamp-millis must not overflow).
 	 */
-	Instant earliestOccurredAt(Instant now) {
+	public Instant earliestOccurredAt(Instant now) {
 		if (maxPastAge.compareTo(Duration.between(Instant.EPOCH, now)) >= 0) {
 			return Instant.EPOCH;
 		}
@@ -49,7 +50,7 @@ record IngestProperties(@DefaultValue("64KB") DataSize maxRequestSize, @DefaultV
 	 * @param maxEvents most events in one batch
 	 * @param maxRequestSize largest batch body (413 beyond)
 	 */
-	record Batch(@DefaultValue("1000") int maxEvents, @DefaultValue("5MB") DataSize maxRequestSize) {
+	public record Batch(@DefaultValue("1000") int maxEvents, @DefaultValue("5MB") DataSize maxRequestSize) {
 	}
 
 }

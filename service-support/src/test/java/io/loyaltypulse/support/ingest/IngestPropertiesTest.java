@@ -1,4 +1,4 @@
-package io.loyaltypulse.purchase.ingest;
+package io.loyaltypulse.support.ingest;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package io.loyaltypulse.purchase.ingest;
+package io.loyaltypulse.support.ingest;
 
 import java.time.Instant;
 
@@ -10,10 +10,9 @@ import org.apache.avro.specific.SpecificRecord;
  * missing. {@link #validate} finds everything wrong with it; only a request without
  * violations is turned into its event.
  */
-sealed interface EventRequest
-		permits PurchaseRequest, RefundRequest, InvoiceRequest, PaymentRequest, CancellationRequest {
+public interface EventRequest {
 
-	EventType type();
+	EventKind type();
 
 	String eventId();
 

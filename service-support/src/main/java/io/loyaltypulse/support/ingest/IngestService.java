@@ -1,8 +1,9 @@
-package io.loyaltypulse.purchase.ingest;
+package io.loyaltypulse.support.ingest;
 
 import io.loyaltypulse.support.security.Scopes;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -22,14 +23,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.security.core.Authentication;
-import org.springframework.stereotype.Service;
 
 /**
  * From a bound request to an acknowledged event: validate everything, resolve the event
  * id, check the caller's scope, then publish unless the same event was accepted recently.
  */
-@Service
-class IngestService {
+public class IngestService {
 
 	private static final Logger log = LoggerFactory.getLogger(IngestService.class);
 
@@ -41,7 +40,7 @@ class IngestService {
 
 	private final Clock clock;
 
-	IngestService(EventPublisher publisher, RecentEventIds recent, IngestProperties properties, Clock clock) {
+	public IngestService(EventPublisher publisher, RecentEventIds recent, IngestProperties properties, Clock clock) {
 		this.publisher = publisher;
 		this.recent = recent;
 		this.properties = properties;
@@ -55,13 +54,13 @@ class IngestService {
 	 * {@code /events/3}
 	 * @param idempotencyKey the key this request's event id defaults to, or null
 	 */
-	PreparedEvent prepare(EventRequest request, List<Violation> found, String base, String idempotencyKey,
+	public PreparedEvent prepare(EventRequest request, List<Violation> found, String base, String idempotencyKey,
 			Authentication caller) {
 		Violations checks = new Violations();
 		Instant now = this.clock.instant();
 		request.validate(checks, this.properties.earliestOccurredAt(now), now.plus(this.properties.maxFutureSkew()));
 		String eventId = resolveEventId(request.eventId(), idempotencyKey, checks);
-		List<Violation> all = new java.util.ArrayList<>(found);
+		List<Violation> all = new ArrayList<>(found);
 		// A value that could not be bound is null now; "is required" would only repeat
 		// it.
 		checks.list()
@@ -83,7 +82,7 @@ class IngestService {
 	 * Completes with the acceptance once Kafka acknowledged the event (or at once when it
 	 * was accepted recently), or fails with an {@link ApiException}.
 	 */
-	CompletableFuture<Accepted> publish(PreparedEvent prepared) {
+	public CompletableFuture<Accepted> publish(PreparedEvent prepared) {
 		String topic = this.publisher.topicName(prepared.type().topic());
 		return switch (this.recent.check(prepared.eventId(), prepared.fingerprint())) {
 			case SAME -> CompletableFuture
@@ -101,7 +100,7 @@ class IngestService {
 	}
 
 	/** Waits for {@link #publish}; the publisher bounds the wait. */
-	static Accepted await(CompletableFuture<Accepted> accepted) {
+	public static Accepted await(CompletableFuture<Accepted> accepted) {
 		try {
 			return accepted.join();
 		}
@@ -110,7 +109,7 @@ class IngestService {
 		}
 	}
 
-	static ApiException unwrap(Throwable failure) {
+	public static ApiException unwrap(Throwable failure) {
 		Throwable cause = (failure instanceof CompletionException && failure.getCause() != null) ? failure.getCause()
 				: failure;
 		return (cause instanceof ApiException ingest) ? ingest : new PublishFailedException(cause);
