@@ -15,6 +15,7 @@ import io.loyaltypulse.churn.silence.BgNbdParameters;
 import io.loyaltypulse.churn.silence.PurchaseHistory;
 import io.loyaltypulse.churn.silence.PurchaseRhythm;
 import io.loyaltypulse.churn.silence.SilenceRule;
+import org.apache.commons.math3.special.Erf;
 
 /**
  * The SILENCE signal on a simulated population whose truth is known: customers with
@@ -90,6 +91,11 @@ public final class SimulatedRhythmsEvaluation {
 						(customer) -> variant.evaluate(customer.days(), TODAY, model).isPresent());
 			}
 		}
+		for (double tail : new double[] { 0.01, 0.02, 0.05 }) {
+			board.alerts("own gaps (lognormal tail < %.2f), else risk(13w) >= 0.5".formatted(tail),
+					(customer) -> ownGapsSayGone(customer, tail)
+						.orElseGet(() -> risk(new SilenceRule(3, 10, 13, 0.5), model, customer) >= 0.5));
+		}
 		Scoreboard.print("");
 		Scoreboard.print("median days from the last purchase to the alert, customers who stopped for good: %s",
 				medianDaysToDetect(regulars, rule, model));
@@ -136,6 +142,31 @@ public final class SimulatedRhythmsEvaluation {
 			sum += -Math.log(1 - random.nextDouble());
 		}
 		return sum * mean / shape;
+	}
+
+	/**
+	 * With five gaps or more: whether a silence this long is rarer than {@code tail} for
+	 * gaps like the customer's own (lognormal over the latest ten); empty with fewer
+	 * gaps.
+	 */
+	private static Optional<Boolean> ownGapsSayGone(Customer customer, double tail) {
+		List<Double> logs = new ArrayList<>();
+		LocalDate later = null;
+		for (LocalDate day : customer.days().descendingSet()) {
+			if (later != null && logs.size() < 10) {
+				logs.add(Math.log(ChronoUnit.DAYS.between(day, later)));
+			}
+			later = day;
+		}
+		if (logs.size() < 5) {
+			return Optional.empty();
+		}
+		double mean = logs.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+		double variance = logs.stream().mapToDouble((log) -> (log - mean) * (log - mean)).sum() / (logs.size() - 1);
+		double sd = Math.max(Math.sqrt(variance), 0.1);
+		double z = (Math.log(Math.max(1, daysSilent(customer))) - mean) / sd;
+		double survival = 0.5 * Erf.erfc(z / Math.sqrt(2));
+		return Optional.of(survival < tail);
 	}
 
 	private static long daysSilent(Customer customer) {
