@@ -111,10 +111,10 @@ app.kubernetes.io/component: {{ .key }}
 {{- end }}
 {{- end }}
 
-{{/* Whether the Kafka TLS Secret is mounted as environment variables (a CA or a client certificate). */}}
-{{- define "loyalty-pulse.kafkaTlsFromSecret" -}}
+{{/* The Secret with the brokers' CA: caSecret, else existingSecret; empty: trust the runtime's public CAs. */}}
+{{- define "loyalty-pulse.kafkaCaSecret" -}}
 {{- $tls := .Values.kafka.tls }}
-{{- if and $tls.enabled $tls.existingSecret (or $tls.caKey $tls.clientAuth) }}true{{ end }}
+{{- if and $tls.enabled $tls.caKey }}{{ default $tls.existingSecret $tls.caSecret }}{{ end }}
 {{- end }}
 
 {{/*
@@ -137,7 +137,7 @@ spring:
       {{- $module := ternary "org.apache.kafka.common.security.plain.PlainLoginModule" "org.apache.kafka.common.security.scram.ScramLoginModule" (eq $kafka.sasl.mechanism "PLAIN") }}
       sasl.jaas.config: {{ printf "%s required username=\"${LOYALTY_KAFKA_SASL_USERNAME}\" password=\"${LOYALTY_KAFKA_SASL_PASSWORD}\";" $module | quote }}
       {{- end }}
-      {{- if and $kafka.tls.enabled $kafka.tls.existingSecret $kafka.tls.caKey }}
+      {{- if include "loyalty-pulse.kafkaCaSecret" .root }}
       ssl.truststore.type: PEM
       ssl.truststore.certificates: "${LOYALTY_KAFKA_TLS_CA}"
       {{- end }}
@@ -232,11 +232,11 @@ loyalty:
       name: {{ $v.kafka.sasl.existingSecret }}
       key: {{ $v.kafka.sasl.passwordKey }}
 {{- end }}
-{{- if and $v.kafka.tls.enabled $v.kafka.tls.existingSecret $v.kafka.tls.caKey }}
+{{- with include "loyalty-pulse.kafkaCaSecret" .root }}
 - name: LOYALTY_KAFKA_TLS_CA
   valueFrom:
     secretKeyRef:
-      name: {{ $v.kafka.tls.existingSecret }}
+      name: {{ . }}
       key: {{ $v.kafka.tls.caKey }}
 {{- end }}
 {{- if and $v.kafka.tls.enabled $v.kafka.tls.clientAuth }}

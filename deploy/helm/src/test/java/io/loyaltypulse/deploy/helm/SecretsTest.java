@@ -82,6 +82,8 @@ class SecretsTest {
 			.isEqualTo(Map.of("name", "loyalty-pulse-kafka-user", "key", "user.key"));
 		assertThat(at(env(container, "LOYALTY_KAFKA_TLS_CERT"), "valueFrom.secretKeyRef"))
 			.isEqualTo(Map.of("name", "loyalty-pulse-kafka-user", "key", "user.crt"));
+		assertThat(at(env(container, "LOYALTY_KAFKA_TLS_CA"), "valueFrom.secretKeyRef"))
+			.isEqualTo(Map.of("name", "my-cluster-cluster-ca-cert", "key", "ca.crt"));
 	}
 
 	@Test
