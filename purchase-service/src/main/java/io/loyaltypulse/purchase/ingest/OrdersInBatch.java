@@ -10,6 +10,7 @@ import io.loyaltypulse.events.PurchaseCompleted;
 import io.loyaltypulse.events.PurchaseRefunded;
 import io.loyaltypulse.events.RefundedLine;
 import io.loyaltypulse.support.ingest.BatchCheck;
+import io.loyaltypulse.support.ingest.BatchItems;
 import io.loyaltypulse.support.ingest.PreparedEvent;
 import io.loyaltypulse.support.validation.Violations;
 import tools.jackson.databind.JsonNode;
@@ -26,28 +27,21 @@ import tools.jackson.databind.JsonNode;
  */
 final class OrdersInBatch implements BatchCheck {
 
-	private final Map<String, Integer> completedAt;
+	private final Map<List<String>, Integer> completedAt;
 
-	private final Map<String, PurchaseCompleted> completed = new HashMap<>();
+	private final Map<List<String>, PurchaseCompleted> completed = new HashMap<>();
 
-	private final Map<String, Map<String, Integer>> refundedUnits = new HashMap<>();
+	private final Map<List<String>, Map<String, Integer>> refundedUnits = new HashMap<>();
 
-	private final Map<String, BigDecimal> refundedAmount = new HashMap<>();
+	private final Map<List<String>, BigDecimal> refundedAmount = new HashMap<>();
 
-	private OrdersInBatch(Map<String, Integer> completedAt) {
+	private OrdersInBatch(Map<List<String>, Integer> completedAt) {
 		this.completedAt = completedAt;
 	}
 
 	/** Where each order of the batch is completed, from the raw items. */
 	static OrdersInBatch scan(List<JsonNode> items) {
-		Map<String, Integer> completedAt = new HashMap<>();
-		for (int i = 0; i < items.size(); i++) {
-			JsonNode item = items.get(i);
-			if (item.isObject() && "PurchaseCompleted".equals(text(item, "type"))) {
-				completedAt.putIfAbsent(key(text(item, "customerId"), text(item, "orderId")), i);
-			}
-		}
-		return new OrdersInBatch(completedAt);
+		return new OrdersInBatch(BatchItems.firstIndexOf(items, "PurchaseCompleted", "customerId", "orderId"));
 	}
 
 	/**
@@ -75,7 +69,7 @@ final class OrdersInBatch implements BatchCheck {
 	 * Adds what is wrong with {@code refund} at {@code index} given its order's purchase.
 	 */
 	private void check(int index, PurchaseRefunded refund, Violations violations) {
-		String key = key(refund.getCustomerId(), refund.getOrderId());
+		List<String> key = key(refund.getCustomerId(), refund.getOrderId());
 		Integer purchaseIndex = this.completedAt.get(key);
 		if (purchaseIndex == null) {
 			return;
@@ -122,19 +116,14 @@ final class OrdersInBatch implements BatchCheck {
 
 	/** Counts an accepted refund against its order. */
 	private void refunded(PurchaseRefunded refund) {
-		String key = key(refund.getCustomerId(), refund.getOrderId());
+		List<String> key = key(refund.getCustomerId(), refund.getOrderId());
 		this.refundedAmount.merge(key, refund.getAmount(), BigDecimal::add);
 		Map<String, Integer> units = this.refundedUnits.computeIfAbsent(key, (k) -> new HashMap<>());
 		refund.getLines().forEach((line) -> units.merge(line.getLineId(), line.getQuantity(), Integer::sum));
 	}
 
-	private static String key(String customerId, String orderId) {
-		return customerId + '\u0000' + orderId;
-	}
-
-	private static String text(JsonNode item, String field) {
-		JsonNode value = item.get(field);
-		return (value != null && value.isString()) ? value.asString() : null;
+	private static List<String> key(String customerId, String orderId) {
+		return List.of(customerId, orderId);
 	}
 
 }

@@ -1,7 +1,9 @@
 package io.loyaltypulse.support.security;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.http.HttpMethod;
 
@@ -34,6 +36,16 @@ public final class EndpointScopes {
 
 	public List<Rule> rules() {
 		return this.rules;
+	}
+
+	/**
+	 * "METHOD /path pattern" to the scope it requires (null where any authenticated
+	 * caller may call), as an OpenAPI document names them.
+	 */
+	public Map<String, String> scopeByOperation() {
+		Map<String, String> scopes = new HashMap<>();
+		this.rules.forEach((rule) -> scopes.put(rule.method().name() + " " + rule.pattern(), rule.scope()));
+		return scopes;
 	}
 
 	/**

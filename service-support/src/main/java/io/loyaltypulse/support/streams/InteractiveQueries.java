@@ -6,6 +6,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -13,6 +15,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.StreamsMetadata;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.QueryableStoreType;
@@ -79,6 +82,51 @@ public class InteractiveQueries {
 		catch (InvalidStateStoreException ex) {
 			throw unavailable("the state of " + key + " is not queryable here now: " + ex.getMessage());
 		}
+	}
+
+	/**
+	 * Every partition of {@code store} that this instance holds, as one store: for a
+	 * query over all keys, with {@link #fromOtherInstances} for the partitions of the
+	 * others.
+	 */
+	public <T> T localStore(String store, QueryableStoreType<T> type) {
+		try {
+			return running().store(StoreQueryParameters.fromNameAndType(store, type));
+		}
+		catch (InvalidStateStoreException ex) {
+			throw unavailable(store + " is not queryable here now: " + ex.getMessage());
+		}
+	}
+
+	/**
+	 * Whether {@code request} was forwarded by another instance: it is then answered from
+	 * this instance's partitions alone, never forwarded again.
+	 */
+	public boolean isForwarded(HttpServletRequest request) {
+		return request.getHeader(FORWARDED_HEADER) != null;
+	}
+
+	/**
+	 * The answers of every other instance that holds partitions of {@code store} to the
+	 * same request, each from its own partitions (the request is marked forwarded), for a
+	 * query over all keys. Refuses with {@link StoreUnavailableException} when one does
+	 * not answer 200, so that an answer never silently misses a partition.
+	 */
+	public List<String> fromOtherInstances(String store, HttpServletRequest request) {
+		if (isForwarded(request)) {
+			return List.of();
+		}
+		List<String> answers = new ArrayList<>();
+		for (StreamsMetadata instance : running().streamsMetadataForStore(store)) {
+			if (!instance.hostInfo().equals(this.streams.self())) {
+				HttpResponse<String> answer = forward(instance.hostInfo(), request);
+				if (answer.statusCode() != 200) {
+					throw unavailable("the instance " + instance.hostInfo() + " answered " + answer.statusCode());
+				}
+				answers.add(answer.body());
+			}
+		}
+		return answers;
 	}
 
 	/** This instance, as {@code host:port}, for the {@value #SERVED_BY_HEADER} header. */

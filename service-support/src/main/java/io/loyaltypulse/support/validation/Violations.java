@@ -105,6 +105,57 @@ public final class Violations {
 		return checkText(field, value, maxLength);
 	}
 
+	/**
+	 * An optional text a person wrote (a comment, a complaint): when present, not blank,
+	 * at most {@code maxLength} characters, and no control characters but line breaks and
+	 * tabs.
+	 */
+	public boolean optionalFreeText(String field, String value, int maxLength) {
+		if (value == null) {
+			return true;
+		}
+		if (value.isBlank()) {
+			add(field, "must not be blank when present (omit it instead)");
+			return false;
+		}
+		if (value.length() > maxLength) {
+			add(field, "must be at most " + maxLength + " characters");
+			return false;
+		}
+		if (value.chars().anyMatch((c) -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
+			add(field, "must not contain control characters other than line breaks and tabs");
+			return false;
+		}
+		return true;
+	}
+
+	/**
+	 * An optional whole number within {@code [min, max]}; null (absent) is valid.
+	 * @param absentMeans what an absent value stands for, said in the violation
+	 */
+	public boolean optionalBetween(String field, Integer value, int min, int max, String absentMeans) {
+		if (value == null) {
+			return true;
+		}
+		if (value < min || value > max) {
+			add(field, "must be a whole number from " + min + " to " + max + " (" + absentMeans + ")");
+			return false;
+		}
+		return true;
+	}
+
+	/** A required text that must be one of {@code allowed}. */
+	public boolean requireOneOf(String field, String value, Collection<String> allowed) {
+		if (!requireText(field, value)) {
+			return false;
+		}
+		if (!allowed.contains(value)) {
+			add(field, "must be one of " + String.join(", ", allowed) + " (got '" + value + "')");
+			return false;
+		}
+		return true;
+	}
+
 	/** A required whole number within {@code [min, max]}. */
 	public boolean requireBetween(String field, Long value, long min, long max) {
 		if (value == null) {

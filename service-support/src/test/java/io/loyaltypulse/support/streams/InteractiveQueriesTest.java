@@ -17,6 +17,7 @@ import com.sun.net.httpserver.HttpServer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
+import org.apache.kafka.streams.StreamsMetadata;
 import org.apache.kafka.streams.state.HostInfo;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -145,6 +146,50 @@ class InteractiveQueriesTest {
 		assertThatExceptionOfType(StoreUnavailableException.class)
 			.isThrownBy(() -> this.queries.forwardIfRemote("store", "c-1", request()))
 			.withMessageContaining("did not answer");
+	}
+
+	@Test
+	void shouldAskEveryOtherInstanceOnceMarkedForwardedForAQueryOverAllKeys() {
+		heldBy(SELF, ownerHost());
+		this.answer = new Answer(200, "application/json", "{\"slices\": []}", Map.of());
+
+		List<String> answers = this.queries.fromOtherInstances("store", request());
+
+		assertThat(answers).containsExactly("{\"slices\": []}");
+		assertThat(this.received).singleElement()
+			.satisfies((sent) -> assertThat(sent.headers()).containsEntry("X-loyalty-forwarded", "true")
+				.containsEntry("X-api-key", "the-key"));
+	}
+
+	@Test
+	void shouldAskNobodyWhenTheRequestWasForwardedAlready() {
+		heldBy(SELF, ownerHost());
+		MockHttpServletRequest forwarded = request();
+		forwarded.addHeader(InteractiveQueries.FORWARDED_HEADER, "true");
+
+		assertThat(this.queries.isForwarded(forwarded)).isTrue();
+		assertThat(this.queries.fromOtherInstances("store", forwarded)).isEmpty();
+		assertThat(this.received).isEmpty();
+	}
+
+	@Test
+	void shouldAnswer503RatherThanMissThePartitionsOfAnInstanceThatFails() {
+		heldBy(SELF, ownerHost());
+		this.answer = new Answer(503, "application/problem+json", "{\"status\": 503}", Map.of());
+
+		assertThatExceptionOfType(StoreUnavailableException.class)
+			.isThrownBy(() -> this.queries.fromOtherInstances("store", request()))
+			.withMessageContaining("answered 503");
+	}
+
+	private void heldBy(HostInfo... hosts) {
+		List<StreamsMetadata> instances = new java.util.ArrayList<>();
+		for (HostInfo host : hosts) {
+			StreamsMetadata instance = mock(StreamsMetadata.class);
+			given(instance.hostInfo()).willReturn(host);
+			instances.add(instance);
+		}
+		given(this.kafkaStreams.streamsMetadataForStore("store")).willReturn(instances);
 	}
 
 	private HostInfo ownerHost() {

@@ -34,4 +34,41 @@ class ViolationsTest {
 			.satisfies((violation) -> assertThat(violation.detail()).contains("must not be later than"));
 	}
 
+	@Test
+	void shouldAcceptLineBreaksInFreeTextButNoOtherControlCharacters() {
+		Violations violations = new Violations();
+
+		assertThat(violations.optionalFreeText("comment", "Late.\r\nBut friendly\tstaff.", 100)).isTrue();
+		assertThat(violations.optionalFreeText("comment", null, 100)).isTrue();
+		assertThat(violations.optionalFreeText("comment", "bell\u0007", 100)).isFalse();
+		assertThat(violations.optionalFreeText("text", " ", 100)).isFalse();
+		assertThat(violations.optionalFreeText("text", "x".repeat(101), 100)).isFalse();
+		assertThat(violations.list()).extracting(Violation::pointer).containsExactly("/comment", "/text", "/text");
+	}
+
+	@Test
+	void shouldAcceptAnAbsentOptionalNumberAndTheBoundsButNothingBeyond() {
+		Violations violations = new Violations();
+
+		assertThat(violations.optionalBetween("score", null, 0, 10, "omit it when skipped")).isTrue();
+		assertThat(violations.optionalBetween("score", 0, 0, 10, "omit it when skipped")).isTrue();
+		assertThat(violations.optionalBetween("score", 10, 0, 10, "omit it when skipped")).isTrue();
+		assertThat(violations.optionalBetween("score", 11, 0, 10, "omit it when skipped")).isFalse();
+		assertThat(violations.optionalBetween("score", -1, 0, 10, "omit it when skipped")).isFalse();
+		assertThat(violations.list()).hasSize(2)
+			.allSatisfy((violation) -> assertThat(violation.detail())
+				.isEqualTo("must be a whole number from 0 to 10 (omit it when skipped)"));
+	}
+
+	@Test
+	void shouldNameTheAllowedValuesOfAChoice() {
+		Violations violations = new Violations();
+
+		assertThat(violations.requireOneOf("severity", "HIGH", java.util.List.of("LOW", "HIGH"))).isTrue();
+		assertThat(violations.requireOneOf("severity", "URGENT", java.util.List.of("LOW", "HIGH"))).isFalse();
+		assertThat(violations.list()).singleElement()
+			.satisfies(
+					(violation) -> assertThat(violation.detail()).isEqualTo("must be one of LOW, HIGH (got 'URGENT')"));
+	}
+
 }
