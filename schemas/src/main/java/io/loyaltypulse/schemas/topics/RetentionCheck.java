@@ -51,6 +51,11 @@ public final class RetentionCheck {
 	 */
 	private static final long KAFKA_DEFAULT_RETENTION_MS = Duration.ofHours(168).toMillis();
 
+	/**
+	 * Reads of a topic that seems missing before it counts as missing (about 1 s in all).
+	 */
+	private static final int MISSING_TOPIC_ATTEMPTS = 5;
+
 	private RetentionCheck() {
 	}
 
@@ -101,6 +106,24 @@ public final class RetentionCheck {
 	 * a topic that does not exist. In the order of {@code topics}.
 	 */
 	static Map<String, Long> retentions(Admin admin, Collection<String> topics, Duration timeout) {
+		Map<String, Long> retentions = read(admin, topics, timeout);
+		// A topic created a moment ago (by the provisioner, just before this check) can
+		// be
+		// missing from the metadata a broker answers from: ask again before calling it
+		// missing.
+		for (int attempt = 1; attempt < MISSING_TOPIC_ATTEMPTS && retentions.containsValue(null); attempt++) {
+			TopicProvisioner.pause(Duration.ofMillis(100L * attempt));
+			List<String> missing = retentions.entrySet()
+				.stream()
+				.filter((entry) -> entry.getValue() == null)
+				.map(Map.Entry::getKey)
+				.toList();
+			retentions.putAll(read(admin, missing, timeout));
+		}
+		return retentions;
+	}
+
+	private static Map<String, Long> read(Admin admin, Collection<String> topics, Duration timeout) {
 		Map<String, Long> retentions = new LinkedHashMap<>();
 		Map<ConfigResource, KafkaFuture<Config>> described = admin
 			.describeConfigs(new LinkedHashSet<>(topics).stream()

@@ -193,7 +193,8 @@ public final class TopicProvisioner {
 		}
 	}
 
-	private static void pause(Duration pause) {
+	/** Waits between attempts of topic administration. */
+	static void pause(Duration pause) {
 		try {
 			Thread.sleep(pause);
 		}
