@@ -244,9 +244,10 @@ final class QueryParameters {
 			.stream()
 			.filter((candidate) -> candidate.dimensions().size() > 1)
 			.forEach((candidate) -> counted.add(candidate.name()));
-		String detail = "is not counted together with " + set.name().replace("+", ", ")
-				+ ": answers are counted for all, each single dimension and the combinations configured in "
-				+ "loyalty.nps.slices (" + (counted.isEmpty() ? "none" : String.join(", ", counted)) + ")";
+		String detail = "is one of " + set.name().replace("+", ", ")
+				+ ", which are not counted together: answers are counted for all, each single dimension and the "
+				+ "combinations configured in loyalty.nps.slices ("
+				+ (counted.isEmpty() ? "none" : String.join(", ", counted)) + ")";
 		for (Dimension named : set.ordered()) {
 			String parameter = (named == dimension) ? "dimension" : named.key();
 			this.violations.putIfAbsent(parameter, detail);
