@@ -14,6 +14,7 @@
 LOYALTY_SERVICES=(
 	"purchase-service $PURCHASE_SERVICE_PORT purchase-service/target/purchase-service-*.jar"
 	"points-service $POINTS_SERVICE_PORT points-service/target/points-service-*.jar"
+	"survey-service $SURVEY_SERVICE_PORT survey-service/target/survey-service-*.jar"
 )
 # <<< SERVICES
 

@@ -3,6 +3,7 @@ package io.loyaltypulse.purchase.ingest;
 import java.time.Instant;
 
 import io.loyaltypulse.events.InvoiceCancelled;
+import io.loyaltypulse.support.ingest.EventKind;
 import io.loyaltypulse.support.ingest.EventRequest;
 import io.loyaltypulse.support.validation.Violations;
 
@@ -14,7 +15,7 @@ record CancellationRequest(String eventId, String customerId, Instant occurredAt
 		String reason) implements EventRequest {
 
 	@Override
-	public EventType type() {
+	public EventKind type() {
 		return EventType.INVOICE_CANCELLED;
 	}
 

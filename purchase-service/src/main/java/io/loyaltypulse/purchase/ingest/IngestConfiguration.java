@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.loyaltypulse.schemas.topics.EventTopics;
 import io.loyaltypulse.schemas.topics.TopicCatalogue;
+import io.loyaltypulse.support.ingest.IngestedEvents;
 import io.loyaltypulse.support.kafka.ServiceTopics;
 import io.loyaltypulse.support.publishing.PublishedTopics;
 
@@ -11,11 +12,18 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The topics this service publishes to, declared to {@code service-support}; the scope of
- * each endpoint is {@link IngestEndpoints}.
+ * The topics this service publishes to and the events it accepts, declared to
+ * {@code service-support}, which serves the batch endpoint for them; the scope of each
+ * endpoint is {@link IngestEndpoints}.
  */
 @Configuration(proxyBeanMethods = false)
 class IngestConfiguration {
+
+	/** What the batch endpoint of service-support accepts here. */
+	@Bean
+	IngestedEvents ingestedEvents() {
+		return EventType.ingested();
+	}
 
 	@Bean
 	PublishedTopics publishedTopics() {

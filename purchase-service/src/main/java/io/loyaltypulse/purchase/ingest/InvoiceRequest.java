@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 import io.loyaltypulse.events.InvoiceIssued;
+import io.loyaltypulse.support.ingest.EventKind;
 import io.loyaltypulse.support.ingest.EventRequest;
 import io.loyaltypulse.support.validation.Violations;
 
@@ -13,7 +14,7 @@ record InvoiceRequest(String eventId, String customerId, Instant occurredAt, Str
 		BigDecimal amount, String currency, LocalDate issueDate, LocalDate dueDate) implements EventRequest {
 
 	@Override
-	public EventType type() {
+	public EventKind type() {
 		return EventType.INVOICE_ISSUED;
 	}
 

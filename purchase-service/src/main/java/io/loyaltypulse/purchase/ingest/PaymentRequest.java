@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 
 import io.loyaltypulse.events.InvoicePaymentReceived;
+import io.loyaltypulse.support.ingest.EventKind;
 import io.loyaltypulse.support.ingest.EventRequest;
 import io.loyaltypulse.support.validation.Violations;
 
@@ -15,7 +16,7 @@ record PaymentRequest(String eventId, String customerId, Instant occurredAt, Str
 		BigDecimal amount, String currency) implements EventRequest {
 
 	@Override
-	public EventType type() {
+	public EventKind type() {
 		return EventType.INVOICE_PAYMENT_RECEIVED;
 	}
 

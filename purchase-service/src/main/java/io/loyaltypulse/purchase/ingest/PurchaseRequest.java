@@ -9,6 +9,7 @@ import java.util.Set;
 import io.loyaltypulse.events.OrderLine;
 import io.loyaltypulse.events.PaymentTerms;
 import io.loyaltypulse.events.PurchaseCompleted;
+import io.loyaltypulse.support.ingest.EventKind;
 import io.loyaltypulse.support.ingest.EventRequest;
 import io.loyaltypulse.support.validation.Violations;
 
@@ -32,7 +33,7 @@ record PurchaseRequest(String eventId, String customerId, Instant occurredAt, St
 	}
 
 	@Override
-	public EventType type() {
+	public EventKind type() {
 		return EventType.PURCHASE_COMPLETED;
 	}
 

@@ -8,6 +8,7 @@ import java.util.Set;
 
 import io.loyaltypulse.events.PurchaseRefunded;
 import io.loyaltypulse.events.RefundedLine;
+import io.loyaltypulse.support.ingest.EventKind;
 import io.loyaltypulse.support.ingest.EventRequest;
 import io.loyaltypulse.support.validation.Violations;
 
@@ -22,7 +23,7 @@ record RefundRequest(String eventId, String customerId, Instant occurredAt, Stri
 	}
 
 	@Override
-	public EventType type() {
+	public EventKind type() {
 		return EventType.PURCHASE_REFUNDED;
 	}
 

@@ -1,8 +1,10 @@
 package io.loyaltypulse.purchase.ingest;
 
+import io.loyaltypulse.support.ingest.BatchController;
 import io.loyaltypulse.support.ingest.BatchIngest;
 import io.loyaltypulse.support.ingest.EventIngest;
 import io.loyaltypulse.support.ingest.IngestMetrics;
+import io.loyaltypulse.support.ingest.IngestedEvents;
 import io.loyaltypulse.support.ingest.IngestProperties;
 import io.loyaltypulse.support.ingest.IngestService;
 import io.loyaltypulse.support.json.StrictJsonReader;
@@ -77,9 +79,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * results and the mapping of producer failures, with the real security chain and the real
  * publisher in front of a stubbed {@link KafkaTemplate}.
  */
-@WebMvcTest(controllers = { EventsController.class, BatchController.class })
+@WebMvcTest(controllers = EventsController.class)
 @Import({ IngestApiTest.Stubs.class, IngestEndpoints.class, IngestService.class, IngestMetrics.class, EventIngest.class,
-		BatchIngest.class, RecentEventIds.class })
+		BatchIngest.class, BatchController.class, RecentEventIds.class })
 @TestPropertySource(properties = { "loyalty.security.api-keys[0].name=shop-a",
 		"loyalty.security.api-keys[0].sha256=" + TestApiKeys.ALL_SCOPES_SHA256,
 		"loyalty.security.api-keys[0].scopes=purchases:write,invoices:write",
@@ -613,6 +615,11 @@ class IngestApiTest {
 		@Primary
 		Clock fixedClock() {
 			return Clock.fixed(NOW, ZoneOffset.UTC);
+		}
+
+		@Bean
+		IngestedEvents ingestedEvents() {
+			return EventType.ingested();
 		}
 
 		@Bean

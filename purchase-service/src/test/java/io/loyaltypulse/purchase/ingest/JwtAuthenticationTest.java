@@ -1,5 +1,6 @@
 package io.loyaltypulse.purchase.ingest;
 
+import io.loyaltypulse.support.ingest.BatchController;
 import io.loyaltypulse.support.ingest.BatchIngest;
 import io.loyaltypulse.support.ingest.EventIngest;
 import io.loyaltypulse.support.ingest.IngestMetrics;
@@ -55,7 +56,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @WebMvcTest(controllers = EventsController.class)
 @Import({ IngestApiTest.Stubs.class, JwtAuthenticationTest.Keys.class, IngestEndpoints.class, IngestService.class,
-		IngestMetrics.class, EventIngest.class, BatchIngest.class, RecentEventIds.class })
+		IngestMetrics.class, EventIngest.class, BatchIngest.class, BatchController.class, RecentEventIds.class })
 @TestPropertySource(properties = { "loyalty.security.jwt.enabled=true", "loyalty.security.api-keys[0].name=shop-a",
 		"loyalty.security.api-keys[0].sha256=" + TestApiKeys.ALL_SCOPES_SHA256,
 		"loyalty.security.api-keys[0].scopes=purchases:write,invoices:write" })

@@ -3,20 +3,15 @@ package io.loyaltypulse.support.ingest;
 import io.loyaltypulse.schemas.topics.TopicDefinition;
 
 /**
- * One kind of event a service accepts over HTTP: the name a batch item gives in
- * {@code type} (the Avro record name, also the metric tag), the request class its body is
- * read into, the topic it is published on, and the scope a caller needs to send it. A
- * service lists its kinds as an enum implementing this.
+ * One kind of event a service accepts over HTTP.
+ *
+ * @param eventName the Avro record name: the {@code type} a batch item gives, and the
+ * metric tag
+ * @param requestClass the record a request body is read into
+ * @param topic the topic the event is published on
+ * @param scope the scope a caller needs to send it
  */
-public interface EventKind {
-
-	/** The Avro record name, used as {@code type} in batches and as a metric tag. */
-	String eventName();
-
-	Class<? extends EventRequest> requestClass();
-
-	TopicDefinition<?> topic();
-
-	String scope();
+public record EventKind(String eventName, Class<? extends EventRequest> requestClass, TopicDefinition<?> topic,
+		String scope) {
 
 }

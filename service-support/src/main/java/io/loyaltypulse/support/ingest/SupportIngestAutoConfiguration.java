@@ -20,7 +20,8 @@ import org.springframework.context.annotation.Bean;
  * {@code PublishedTopics}, so there is an {@link EventPublisher}): the ingest of single
  * events ({@link EventIngest}) and of batches ({@link BatchIngest}) its controllers hand
  * requests to, with {@code loyalty.ingest.*} and the {@code loyalty.ingest.events}
- * metric.
+ * metric; and, when it declares {@link IngestedEvents}, the batch endpoint
+ * ({@link BatchController}).
  */
 @AutoConfiguration(after = { SupportPublishingAutoConfiguration.class, SupportJsonAutoConfiguration.class })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -49,6 +50,12 @@ public class SupportIngestAutoConfiguration {
 	BatchIngest batchIngest(StrictJsonReader reader, IngestService ingest, IngestMetrics metrics,
 			IngestProperties properties) {
 		return new BatchIngest(reader, ingest, metrics, properties);
+	}
+
+	@Bean
+	@ConditionalOnBean(IngestedEvents.class)
+	BatchController batchController(BatchIngest batches, IngestedEvents events) {
+		return new BatchController(batches, events);
 	}
 
 }

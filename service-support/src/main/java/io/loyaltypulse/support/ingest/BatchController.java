@@ -1,10 +1,7 @@
-package io.loyaltypulse.purchase.ingest;
+package io.loyaltypulse.support.ingest;
 
 import java.io.IOException;
-import java.util.List;
 
-import io.loyaltypulse.support.ingest.BatchIngest;
-import io.loyaltypulse.support.ingest.BatchResult;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.MediaType;
@@ -14,10 +11,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code POST /api/v1/events:batch}: up to {@code loyalty.ingest.batch.max-events} mixed
- * purchases, refunds, invoices, payments and cancellations, handed to service-support's
- * {@link BatchIngest}, with one result per item in request order; a refund is checked
- * against a purchase of the same batch ({@link OrdersInBatch}).
+ * {@code POST /api/v1/events:batch}, the same on every service that declares
+ * {@link IngestedEvents}: up to {@code loyalty.ingest.batch.max-events} of its kinds,
+ * handed to {@link BatchIngest}, with one result per item in request order.
  *
  * <p>
  * Rule: 200 when every valid item was acknowledged (invalid ones carry their problem);
@@ -25,18 +21,21 @@ import org.springframework.web.bind.annotation.RestController;
  * batch is safe, since accepted items come back as seen recently.
  */
 @RestController
-class BatchController {
+public class BatchController {
 
 	private final BatchIngest batches;
 
-	BatchController(BatchIngest batches) {
+	private final IngestedEvents events;
+
+	public BatchController(BatchIngest batches, IngestedEvents events) {
 		this.batches = batches;
+		this.events = events;
 	}
 
 	@PostMapping(path = "/api/v1/events:batch", consumes = MediaType.APPLICATION_JSON_VALUE,
 			produces = { MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE })
 	ResponseEntity<BatchResult> batch(HttpServletRequest http, Authentication caller) throws IOException {
-		return this.batches.accept(List.of(EventType.values()), http, caller, OrdersInBatch::scan);
+		return this.batches.accept(this.events.kinds(), http, caller, this.events.batchChecks());
 	}
 
 }

@@ -1,0 +1,141 @@
+package io.loyaltypulse.survey.engine;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
+
+import io.loyaltypulse.survey.nps.Answer;
+import io.loyaltypulse.survey.nps.AnswerCounts;
+import io.loyaltypulse.survey.nps.Dimension;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.Serializer;
+
+/**
+ * The engine's own records in its stores and on its repartition topic, in a compact
+ * binary form led by a format byte: no schema registry in the hot path, no field names. A
+ * record of an unknown format fails loudly instead of being misread.
+ */
+final class CompactSerdes {
+
+	private static final byte FORMAT = 1;
+
+	private static final int SKIPPED = -1;
+
+	private CompactSerdes() {
+	}
+
+	/** Two bytes: the score (-1 for skipped) and the sign. */
+	static Serde<SliceDelta> sliceDeltas() {
+		return serde((delta) -> ByteBuffer.allocate(3)
+			.put(FORMAT)
+			.put((byte) ((delta.score() != null) ? delta.score() : SKIPPED))
+			.put((byte) delta.sign())
+			.array(), (buffer) -> {
+				int score = buffer.get();
+				return new SliceDelta((score == SKIPPED) ? null : score, buffer.get());
+			});
+	}
+
+	/** The 11 score counts, then the skipped count. */
+	static Serde<AnswerCounts> answerCounts() {
+		return serde((counts) -> {
+			ByteBuffer buffer = ByteBuffer.allocate(1 + 8 * (AnswerCounts.SCORES + 1)).put(FORMAT);
+			for (int score = 0; score < AnswerCounts.SCORES; score++) {
+				buffer.putLong(counts.withScore(score));
+			}
+			return buffer.putLong(counts.skipped()).array();
+		}, (buffer) -> {
+			long[] histogram = new long[AnswerCounts.SCORES];
+			for (int score = 0; score < AnswerCounts.SCORES; score++) {
+				histogram[score] = buffer.getLong();
+			}
+			return AnswerCounts.of(histogram, buffer.getLong());
+		});
+	}
+
+	/**
+	 * The occurredAt, the score, then per dimension a length (-1 when absent) and UTF-8
+	 * bytes.
+	 */
+	static Serde<CountedResponse> countedResponses() {
+		return serde((response) -> {
+			Map<Dimension, byte[]> values = new EnumMap<>(Dimension.class);
+			int size = 1 + 8 + 1 + 4 * Dimension.values().length;
+			for (Map.Entry<Dimension, String> value : response.answer().values().entrySet()) {
+				byte[] bytes = value.getValue().getBytes(StandardCharsets.UTF_8);
+				values.put(value.getKey(), bytes);
+				size += bytes.length;
+			}
+			Integer score = response.answer().score();
+			ByteBuffer buffer = ByteBuffer.allocate(size)
+				.put(FORMAT)
+				.putLong(response.occurredAt().toEpochMilli())
+				.put((byte) ((score != null) ? score : SKIPPED));
+			for (Dimension dimension : Dimension.values()) {
+				byte[] bytes = values.get(dimension);
+				buffer.putInt((bytes != null) ? bytes.length : -1);
+				if (bytes != null) {
+					buffer.put(bytes);
+				}
+			}
+			return buffer.array();
+		}, (buffer) -> {
+			Instant occurredAt = Instant.ofEpochMilli(buffer.getLong());
+			int score = buffer.get();
+			Map<Dimension, String> values = new EnumMap<>(Dimension.class);
+			for (Dimension dimension : Dimension.values()) {
+				int length = buffer.getInt();
+				if (length >= 0) {
+					byte[] bytes = new byte[length];
+					buffer.get(bytes);
+					values.put(dimension, new String(bytes, StandardCharsets.UTF_8));
+				}
+			}
+			return new CountedResponse(occurredAt, new Answer((score == SKIPPED) ? null : score, values));
+		});
+	}
+
+	private interface Writer<T> {
+
+		byte[] write(T value);
+
+	}
+
+	private interface Reader<T> {
+
+		T read(ByteBuffer buffer);
+
+	}
+
+	private static <T> Serde<T> serde(Writer<T> writer, Reader<T> reader) {
+		Serializer<T> serializer = (topic, value) -> (value != null) ? writer.write(value) : null;
+		Deserializer<T> deserializer = (topic, bytes) -> {
+			if (bytes == null) {
+				return null;
+			}
+			if (bytes.length == 0 || bytes[0] != FORMAT) {
+				throw new SerializationException("A record in " + topic + " has format "
+						+ ((bytes.length > 0) ? bytes[0] : "none") + "; this release reads format " + FORMAT);
+			}
+			try {
+				ByteBuffer buffer = ByteBuffer.wrap(bytes, 1, bytes.length - 1);
+				T value = reader.read(buffer);
+				if (buffer.hasRemaining()) {
+					throw new SerializationException("A record in " + topic + " has bytes left over");
+				}
+				return value;
+			}
+			catch (RuntimeException ex) {
+				throw (ex instanceof SerializationException) ? ex
+						: new SerializationException("A record in " + topic + " is truncated or corrupt", ex);
+			}
+		};
+		return Serdes.serdeFrom(serializer, deserializer);
+	}
+
+}

@@ -1,0 +1,55 @@
+package io.loyaltypulse.survey.query;
+
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+
+/** The bodies the NPS API answers with. */
+final class NpsAnswers {
+
+	private NpsAnswers() {
+	}
+
+	/**
+	 * {@code GET /api/v1/nps}: the NPS of one slice over a period.
+	 *
+	 * @param slice the slice key, e.g. {@code store=S1} or {@code all}
+	 * @param filters the slice's dimension values
+	 */
+	record Score(String slice, Map<String, String> filters, String from, String to, double confidence, double z,
+			@JsonUnwrapped NpsFigures figures) {
+	}
+
+	/**
+	 * One point of a trend.
+	 *
+	 * @param period its day, week, month or quarter, e.g. {@code 2026-W47}
+	 * @param change the change from the previous point, or null (first point, or either
+	 * withheld)
+	 * @param significant whether the change exceeds z sqrt(SE1^2 + SE2^2)
+	 */
+	record Point(String period, String from, String to, @JsonUnwrapped NpsFigures figures, Double change,
+			boolean significant) {
+	}
+
+	/** {@code GET /api/v1/nps/trend}. */
+	record Trend(String slice, Map<String, String> filters, String from, String to, String granularity,
+			double confidence, double z, List<Point> points) {
+	}
+
+	/**
+	 * One slice of a breakdown.
+	 *
+	 * @param value the value of the broken-down dimension, e.g. the store id
+	 * @param rank 1 for the highest NPS; null when withheld
+	 */
+	record SliceScore(String slice, String value, Integer rank, @JsonUnwrapped NpsFigures figures) {
+	}
+
+	/** {@code GET /api/v1/nps/breakdown}. */
+	record Breakdown(String dimension, Map<String, String> filters, String from, String to, double confidence, double z,
+			List<SliceScore> slices) {
+	}
+
+}

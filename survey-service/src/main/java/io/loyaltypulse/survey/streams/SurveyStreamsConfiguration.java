@@ -1,0 +1,67 @@
+package io.loyaltypulse.survey.streams;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.loyaltypulse.schemas.topics.EventTopics;
+import io.loyaltypulse.schemas.topics.TopicCatalogue;
+import io.loyaltypulse.support.ingest.IngestProperties;
+import io.loyaltypulse.support.kafka.ServiceTopics;
+import io.loyaltypulse.support.streams.StreamsTopology;
+import io.loyaltypulse.survey.config.NpsProperties;
+import io.loyaltypulse.survey.engine.NpsTopics;
+import io.loyaltypulse.survey.engine.NpsTopology;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * What survey-service declares to {@code service-support}: the topics it reads and writes
+ * (created with their dead-letter topics when missing, checked for retention) and the NPS
+ * topology (run exactly-once by {@code ManagedStreams}). The counting comes from
+ * {@code loyalty.nps.*}.
+ */
+@Configuration(proxyBeanMethods = false)
+class SurveyStreamsConfiguration {
+
+	@Bean
+	NpsTopics npsTopics(TopicCatalogue catalogue) {
+		return NpsTopics.from(catalogue);
+	}
+
+	@Bean
+	ServiceTopics surveyServiceTopics(TopicCatalogue catalogue) {
+		List<NewTopic> topics = new ArrayList<>(NpsTopics.newTopics(catalogue));
+		topics.addAll(catalogue.newTopics(List.of(EventTopics.COMPLAINTS), true));
+		return new ServiceTopics(topics);
+	}
+
+	@Bean
+	StreamsTopology npsTopology(NpsTopics topics, NpsProperties properties, IngestProperties ingest,
+			MeterRegistry metrics) {
+		if (ingest.maxPastAge().compareTo(properties.retention()) >= 0) {
+			throw new IllegalArgumentException("loyalty.ingest.max-past-age (" + ingest.maxPastAge().toDays()
+					+ "d) must be below loyalty.nps.retention (" + properties.retention().toDays()
+					+ "d): an accepted answer older than the retention would not be counted");
+		}
+		return new StreamsTopology() {
+
+			@Override
+			public Topology build(StreamsBuilder builder) {
+				return NpsTopology.build(builder, topics, properties.slicing(), properties.retention(),
+						NpsTopology.StateStores.PERSISTENT, metrics);
+			}
+
+			@Override
+			public List<String> coPartitionedInputs() {
+				return List.of(topics.surveyResponses().name());
+			}
+
+		};
+	}
+
+}

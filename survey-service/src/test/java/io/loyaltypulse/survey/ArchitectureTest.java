@@ -1,0 +1,15 @@
+package io.loyaltypulse.survey;
+
+import io.loyaltypulse.testsupport.ArchitectureContract;
+
+/**
+ * survey-service's architecture: packages by feature without cycles, no other service
+ * imported, and the NPS rules ({@code nps}) free of web and Kafka types.
+ */
+class ArchitectureTest extends ArchitectureContract {
+
+	ArchitectureTest() {
+		super("io.loyaltypulse.survey", "nps");
+	}
+
+}
