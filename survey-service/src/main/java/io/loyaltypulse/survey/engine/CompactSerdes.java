@@ -1,11 +1,16 @@
 package io.loyaltypulse.survey.engine;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
+import io.loyaltypulse.survey.invitations.CustomerInvitations;
+import io.loyaltypulse.survey.invitations.PendingInvitation;
 import io.loyaltypulse.survey.nps.Answer;
 import io.loyaltypulse.survey.nps.AnswerCounts;
 import io.loyaltypulse.survey.nps.Dimension;
@@ -98,6 +103,85 @@ final class CompactSerdes {
 			}
 			return new CountedResponse(occurredAt, new Answer((score == SKIPPED) ? null : score, values));
 		});
+	}
+
+	/**
+	 * The last invitation time (-1 for none), the open complaint ids, then whether an
+	 * invitation is pending and its fields.
+	 */
+	static Serde<CustomerInvitations> customerInvitations() {
+		return serde((customer) -> {
+			Bytes out = new Bytes();
+			out.writeLong((customer.lastInvitedAt() != null) ? customer.lastInvitedAt().toEpochMilli() : -1);
+			out.writeInt(customer.openComplaints().size());
+			customer.openComplaints().forEach(out::writeString);
+			PendingInvitation pending = customer.pending();
+			out.writeInt((pending != null) ? 1 : 0);
+			if (pending != null) {
+				out.writeString(pending.purchaseEventId());
+				out.writeString(pending.orderId());
+				out.writeLong(pending.purchasedAt().toEpochMilli());
+				out.writeLong(pending.dueAt().toEpochMilli());
+				out.writeString(pending.storeId());
+				out.writeString(pending.channel());
+				out.writeString(pending.region());
+			}
+			return out.toByteArray();
+		}, (buffer) -> {
+			long lastInvitedAt = buffer.getLong();
+			Set<String> open = new TreeSet<>();
+			for (int i = buffer.getInt(); i > 0; i--) {
+				open.add(readString(buffer));
+			}
+			PendingInvitation pending = (buffer.getInt() == 1) ? new PendingInvitation(readString(buffer),
+					readString(buffer), Instant.ofEpochMilli(buffer.getLong()), Instant.ofEpochMilli(buffer.getLong()),
+					readString(buffer), readString(buffer), readString(buffer)) : null;
+			return new CustomerInvitations((lastInvitedAt >= 0) ? Instant.ofEpochMilli(lastInvitedAt) : null, open,
+					pending);
+		});
+	}
+
+	private static String readString(ByteBuffer buffer) {
+		int length = buffer.getInt();
+		if (length < 0) {
+			return null;
+		}
+		byte[] bytes = new byte[length];
+		buffer.get(bytes);
+		return new String(bytes, StandardCharsets.UTF_8);
+	}
+
+	/** A growing buffer for records of variable length, strings as length and UTF-8. */
+	private static final class Bytes {
+
+		private final ByteArrayOutputStream out = new ByteArrayOutputStream(64);
+
+		Bytes() {
+			this.out.write(FORMAT);
+		}
+
+		void writeLong(long value) {
+			this.out.writeBytes(ByteBuffer.allocate(8).putLong(value).array());
+		}
+
+		void writeInt(int value) {
+			this.out.writeBytes(ByteBuffer.allocate(4).putInt(value).array());
+		}
+
+		void writeString(String value) {
+			if (value == null) {
+				writeInt(-1);
+				return;
+			}
+			byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+			writeInt(bytes.length);
+			this.out.writeBytes(bytes);
+		}
+
+		byte[] toByteArray() {
+			return this.out.toByteArray();
+		}
+
 	}
 
 	private interface Writer<T> {
