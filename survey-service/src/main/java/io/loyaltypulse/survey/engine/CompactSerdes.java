@@ -4,11 +4,16 @@ import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
+import io.loyaltypulse.survey.complaints.ComplaintCounts;
+import io.loyaltypulse.survey.complaints.FiledComplaint;
 import io.loyaltypulse.survey.invitations.CustomerInvitations;
 import io.loyaltypulse.survey.invitations.PendingInvitation;
 import io.loyaltypulse.survey.nps.Answer;
@@ -139,6 +144,82 @@ final class CompactSerdes {
 			return new CustomerInvitations((lastInvitedAt >= 0) ? Instant.ofEpochMilli(lastInvitedAt) : null, open,
 					pending);
 		});
+	}
+
+	/** Category, severity, whether resolved, the seconds it took. */
+	static Serde<ComplaintDelta> complaintDeltas() {
+		return serde((delta) -> {
+			Bytes out = new Bytes();
+			out.writeString(delta.category());
+			out.writeString(delta.severity());
+			out.writeInt(delta.resolved() ? 1 : 0);
+			out.writeLong(delta.resolutionSeconds());
+			return out.toByteArray();
+		}, (buffer) -> new ComplaintDelta(readString(buffer), readString(buffer), buffer.getInt() == 1,
+				buffer.getLong()));
+	}
+
+	/** Filed, resolved, the counts per category and severity, the resolution times. */
+	static Serde<ComplaintCounts> complaintCounts() {
+		return serde((counts) -> {
+			Bytes out = new Bytes();
+			out.writeLong(counts.filed());
+			out.writeLong(counts.resolved());
+			writeCounts(out, counts.byCategory());
+			writeCounts(out, counts.bySeverity());
+			out.writeInt(counts.resolutionSeconds().size());
+			counts.resolutionSeconds().forEach(out::writeLong);
+			return out.toByteArray();
+		}, (buffer) -> {
+			long filed = buffer.getLong();
+			long resolved = buffer.getLong();
+			Map<String, Long> byCategory = readCounts(buffer);
+			Map<String, Long> bySeverity = readCounts(buffer);
+			List<Long> times = new ArrayList<>();
+			for (int i = buffer.getInt(); i > 0; i--) {
+				times.add(buffer.getLong());
+			}
+			return new ComplaintCounts(filed, resolved, byCategory, bySeverity, times);
+		});
+	}
+
+	/** When filed, category, severity, then the dimension values as countedResponses. */
+	static Serde<FiledComplaint> filedComplaints() {
+		return serde((complaint) -> {
+			Bytes out = new Bytes();
+			out.writeLong(complaint.filedAt().toEpochMilli());
+			out.writeString(complaint.category());
+			out.writeString(complaint.severity());
+			for (Dimension dimension : Dimension.values()) {
+				out.writeString(complaint.values().get(dimension));
+			}
+			return out.toByteArray();
+		}, (buffer) -> {
+			Instant filedAt = Instant.ofEpochMilli(buffer.getLong());
+			String category = readString(buffer);
+			String severity = readString(buffer);
+			Map<Dimension, String> values = new EnumMap<>(Dimension.class);
+			for (Dimension dimension : Dimension.values()) {
+				values.put(dimension, readString(buffer));
+			}
+			return new FiledComplaint(filedAt, category, severity, values);
+		});
+	}
+
+	private static void writeCounts(Bytes out, Map<String, Long> counts) {
+		out.writeInt(counts.size());
+		counts.forEach((name, count) -> {
+			out.writeString(name);
+			out.writeLong(count);
+		});
+	}
+
+	private static Map<String, Long> readCounts(ByteBuffer buffer) {
+		Map<String, Long> counts = new TreeMap<>();
+		for (int i = buffer.getInt(); i > 0; i--) {
+			counts.put(readString(buffer), buffer.getLong());
+		}
+		return counts;
 	}
 
 	private static String readString(ByteBuffer buffer) {

@@ -36,9 +36,11 @@ public final class InvitationTopology {
 	/**
 	 * Adds the invitations to the builder.
 	 * @param punctuationInterval how often (wall clock) what fell due is sent
+	 * @return the complaints stream, for the complaint KPIs to read too
 	 */
-	public static void addTo(StreamsBuilder builder, InvitationTopics topics, InvitationPolicy policy,
-			Duration punctuationInterval, NpsTopology.StateStores stores, MeterRegistry metrics) {
+	public static KStream<String, SpecificRecord> addTo(StreamsBuilder builder, InvitationTopics topics,
+			InvitationPolicy policy, Duration punctuationInterval, NpsTopology.StateStores stores,
+			MeterRegistry metrics) {
 		Serde<String> keys = Serdes.String();
 		builder.addStateStore(Stores
 			.keyValueStoreBuilder(keyValueStore(stores, CUSTOMERS_STORE), keys, CompactSerdes.customerInvitations())
@@ -53,6 +55,7 @@ public final class InvitationTopology {
 					CUSTOMERS_STORE, DUE_STORE)
 			.to(topics.invitations().name(),
 					Produced.with(keys, topics.invitations().valueSerde()).withName("survey-invitations-sink"));
+		return complaints;
 	}
 
 	private static KeyValueBytesStoreSupplier keyValueStore(NpsTopology.StateStores stores, String name) {

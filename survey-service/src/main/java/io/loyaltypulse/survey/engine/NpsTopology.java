@@ -108,8 +108,7 @@ public final class NpsTopology {
 					Produced.with(keys, topics.npsScores().valueSerde()).withName("nps-scores-sink"));
 	}
 
-	private static WindowBytesStoreSupplier windowStore(StateStores stores, String name, Duration retention,
-			Duration window) {
+	static WindowBytesStoreSupplier windowStore(StateStores stores, String name, Duration retention, Duration window) {
 		return (stores == StateStores.PERSISTENT) ? Stores.persistentWindowStore(name, retention, window, false)
 				: Stores.inMemoryWindowStore(name, retention, window, false);
 	}

@@ -9,14 +9,17 @@ import io.loyaltypulse.support.kafka.ServiceTopics;
 import io.loyaltypulse.support.streams.StreamsTopology;
 import io.loyaltypulse.survey.config.NpsProperties;
 import io.loyaltypulse.survey.config.SurveysProperties;
+import io.loyaltypulse.survey.engine.ComplaintTopology;
 import io.loyaltypulse.survey.engine.InvitationTopics;
 import io.loyaltypulse.survey.engine.InvitationTopology;
 import io.loyaltypulse.survey.engine.NpsTopics;
 import io.loyaltypulse.survey.engine.NpsTopology;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.KStream;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -62,8 +65,10 @@ class SurveyStreamsConfiguration {
 			public Topology build(StreamsBuilder builder) {
 				NpsTopology.addTo(builder, topics, properties.slicing(), properties.retention(),
 						NpsTopology.StateStores.PERSISTENT, metrics);
-				InvitationTopology.addTo(builder, invitationTopics, surveys.policy(), surveys.punctuationInterval(),
-						NpsTopology.StateStores.PERSISTENT, metrics);
+				KStream<String, SpecificRecord> complaints = InvitationTopology.addTo(builder, invitationTopics,
+						surveys.policy(), surveys.punctuationInterval(), NpsTopology.StateStores.PERSISTENT, metrics);
+				ComplaintTopology.addTo(builder, complaints, properties.slicing(), properties.retention(),
+						NpsTopology.StateStores.PERSISTENT);
 				return builder.build();
 			}
 

@@ -210,6 +210,19 @@ class SurveyServiceIT {
 		assertThat(results.get(2).get("status").asInt()).isEqualTo(202);
 		assertThat(complaintsOf(customer, 3)).containsExactly("ComplaintFiled:cmp-1", "ComplaintResolved:cmp-1",
 				"ComplaintFiled:cmp-2");
+		LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+		JsonNode[] kpis = new JsonNode[1];
+		await("complaint KPIs of S1").atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+			HttpResponse<String> response = get("/api/v1/complaints/kpis?store=S1&from=" + today + "&to=" + today);
+			assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+			kpis[0] = json.readTree(response.body());
+			assertThat(kpis[0].get("resolved").asLong()).isEqualTo(1);
+			assertThat(kpis[0].get("filed").asLong()).isEqualTo(2);
+		});
+		assertThat(kpis[0].get("open").asLong()).isEqualTo(1);
+		assertThat(kpis[0].get("byCategory").get("DELIVERY").asLong()).isEqualTo(2);
+		assertThat(kpis[0].get("bySeverity").get("HIGH").asLong()).isEqualTo(2);
+		assertThat(kpis[0].get("medianTimeToResolve").asString()).isEqualTo("PT1S");
 	}
 
 	@Test
