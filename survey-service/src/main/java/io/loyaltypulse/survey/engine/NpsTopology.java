@@ -113,6 +113,14 @@ public final class NpsTopology {
 				: Stores.inMemoryWindowStore(name, retention, window, false);
 	}
 
+	/**
+	 * How the slice-day store keeps its counts (in a window store of the DSL, after an
+	 * 8-byte timestamp).
+	 */
+	public static Serde<AnswerCounts> countsSerde() {
+		return CompactSerdes.answerCounts();
+	}
+
 	static NpsScoreUpdated updated(String sliceKey, LocalDate day, AnswerCounts counts) {
 		return NpsScoreUpdated.newBuilder()
 			.setSlice(sliceKey)
