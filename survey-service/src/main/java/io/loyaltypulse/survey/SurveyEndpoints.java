@@ -29,6 +29,7 @@ public class SurveyEndpoints {
 			.require(HttpMethod.GET, "/api/v1/nps", Scopes.NPS_READ)
 			.require(HttpMethod.GET, "/api/v1/nps/trend", Scopes.NPS_READ)
 			.require(HttpMethod.GET, "/api/v1/nps/breakdown", Scopes.NPS_READ)
+			.require(HttpMethod.GET, "/api/v1/complaints/kpis", Scopes.NPS_READ)
 			.build();
 	}
 

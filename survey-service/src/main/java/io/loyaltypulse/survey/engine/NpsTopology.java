@@ -12,7 +12,6 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.Materialized;
@@ -74,12 +73,12 @@ public final class NpsTopology {
 	}
 
 	/**
-	 * Adds the NPS engine to the builder and returns the topology.
+	 * Adds the NPS engine to the builder.
 	 * @param retention how long days and counted responses are kept after the newest
 	 * answer; at least two days
 	 * @param stores where the stores keep their state
 	 */
-	public static Topology build(StreamsBuilder builder, NpsTopics topics, Slicing slicing, Duration retention,
+	public static void addTo(StreamsBuilder builder, NpsTopics topics, Slicing slicing, Duration retention,
 			StateStores stores, MeterRegistry metrics) {
 		if (retention.compareTo(DAY.multipliedBy(2)) < 0) {
 			throw new IllegalArgumentException("loyalty.nps.retention must be at least 2 days, not " + retention);
@@ -107,13 +106,19 @@ public final class NpsTopology {
 					Named.as("nps-score-updated"))
 			.to(topics.npsScores().name(),
 					Produced.with(keys, topics.npsScores().valueSerde()).withName("nps-scores-sink"));
-		return builder.build();
 	}
 
-	private static WindowBytesStoreSupplier windowStore(StateStores stores, String name, Duration retention,
-			Duration window) {
+	static WindowBytesStoreSupplier windowStore(StateStores stores, String name, Duration retention, Duration window) {
 		return (stores == StateStores.PERSISTENT) ? Stores.persistentWindowStore(name, retention, window, false)
 				: Stores.inMemoryWindowStore(name, retention, window, false);
+	}
+
+	/**
+	 * How the slice-day store keeps its counts (in a window store of the DSL, after an
+	 * 8-byte timestamp).
+	 */
+	public static Serde<AnswerCounts> countsSerde() {
+		return CompactSerdes.answerCounts();
 	}
 
 	static NpsScoreUpdated updated(String sliceKey, LocalDate day, AnswerCounts counts) {

@@ -67,9 +67,17 @@ public record SliceSet(Set<Dimension> dimensions) {
 
 	/** The answer's slice of this set, unless the answer leaves a dimension of it out. */
 	public Optional<Slice> sliceOf(Answer answer) {
+		return sliceOf(answer.values());
+	}
+
+	/**
+	 * The slice of this set of something with these dimension values (an answer, a
+	 * complaint), unless a dimension of the set is missing.
+	 */
+	public Optional<Slice> sliceOf(Map<Dimension, String> named) {
 		Map<Dimension, String> values = new EnumMap<>(Dimension.class);
 		for (Dimension dimension : this.dimensions) {
-			String value = answer.values().get(dimension);
+			String value = named.get(dimension);
 			if (value == null) {
 				return Optional.empty();
 			}

@@ -3,6 +3,7 @@ package io.loyaltypulse.survey.nps;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -49,9 +50,17 @@ public final class Slicing {
 
 	/** The slices an answer counts in. */
 	public List<Slice> slicesOf(Answer answer) {
+		return slicesOf(answer.values());
+	}
+
+	/**
+	 * The slices something with these dimension values (an answer, a complaint) counts
+	 * in.
+	 */
+	public List<Slice> slicesOf(Map<Dimension, String> values) {
 		List<Slice> slices = new ArrayList<>(this.sets.size());
 		for (SliceSet set : this.sets) {
-			set.sliceOf(answer).ifPresent(slices::add);
+			set.sliceOf(values).ifPresent(slices::add);
 		}
 		return slices;
 	}

@@ -52,4 +52,16 @@ final class NpsAnswers {
 			List<SliceScore> slices) {
 	}
 
+	/**
+	 * {@code GET /api/v1/complaints/kpis}: the complaints of one slice filed in a period.
+	 *
+	 * @param resolved of those filed, the ones resolved so far
+	 * @param open of those filed, the ones not resolved yet
+	 * @param medianTimeToResolve ISO-8601, e.g. {@code PT26H}, over the resolved ones;
+	 * null when none is
+	 */
+	record ComplaintKpis(String slice, Map<String, String> filters, String from, String to, long filed, long resolved,
+			long open, Map<String, Long> byCategory, Map<String, Long> bySeverity, String medianTimeToResolve) {
+	}
+
 }

@@ -64,7 +64,7 @@ class NpsController {
 
 	@GetMapping
 	ResponseEntity<?> nps(@RequestParam MultiValueMap<String, String> parameters, HttpServletRequest request) {
-		NpsQuery query = read(parameters, false, false);
+		NpsQuery query = read(parameters, QueryParameters.Endpoint.SCORE);
 		return this.queries.forwardIfRemote(NpsTopology.SLICE_DAYS_STORE, query.filters().key(), request)
 			.<ResponseEntity<?>>map((answer) -> answer)
 			.orElseGet(() -> served(this.reports.score(query)));
@@ -72,7 +72,7 @@ class NpsController {
 
 	@GetMapping("/trend")
 	ResponseEntity<?> trend(@RequestParam MultiValueMap<String, String> parameters, HttpServletRequest request) {
-		NpsQuery query = read(parameters, true, false);
+		NpsQuery query = read(parameters, QueryParameters.Endpoint.TREND);
 		return this.queries.forwardIfRemote(NpsTopology.SLICE_DAYS_STORE, query.filters().key(), request)
 			.<ResponseEntity<?>>map((answer) -> answer)
 			.orElseGet(() -> served(this.reports.trend(query)));
@@ -85,7 +85,7 @@ class NpsController {
 	 */
 	@GetMapping("/breakdown")
 	ResponseEntity<?> breakdown(@RequestParam MultiValueMap<String, String> parameters, HttpServletRequest request) {
-		NpsQuery query = read(parameters, false, true);
+		NpsQuery query = read(parameters, QueryParameters.Endpoint.BREAKDOWN);
 		Map<String, AnswerCounts> totals = new HashMap<>(this.reports.localBreakdown(query));
 		if (this.queries.isForwarded(request)) {
 			Map<String, List<Long>> local = new HashMap<>();
@@ -99,9 +99,9 @@ class NpsController {
 		return served(this.reports.breakdown(query, totals));
 	}
 
-	private NpsQuery read(MultiValueMap<String, String> parameters, boolean trend, boolean breakdown) {
+	private NpsQuery read(MultiValueMap<String, String> parameters, QueryParameters.Endpoint endpoint) {
 		return QueryParameters.read(parameters, this.slicing, this.properties.defaultWindow(),
-				LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC), trend, breakdown);
+				LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC), endpoint);
 	}
 
 	private ResponseEntity<?> served(Object body) {

@@ -1,12 +1,15 @@
 package io.loyaltypulse.survey.query;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 
+import io.loyaltypulse.survey.complaints.ComplaintCounts;
 import io.loyaltypulse.survey.config.NpsProperties;
+import io.loyaltypulse.survey.engine.ComplaintTopology;
 import io.loyaltypulse.survey.nps.AnswerCounts;
 import io.loyaltypulse.survey.nps.Granularity;
 import io.loyaltypulse.survey.nps.NpsEstimate;
@@ -19,8 +22,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The answers of the NPS API from counts: sums over the days asked for, then
- * {@link NpsEstimator}, {@link Significance} and {@link Ranking}; the counts come from
- * {@link SliceDays}.
+ * {@link NpsEstimator}, {@link Significance} and {@link Ranking}; and the complaint KPIs.
+ * The counts come from {@link SliceDays}.
  */
 @Component
 public class NpsReports {
@@ -83,6 +86,20 @@ public class NpsReports {
 		return new NpsAnswers.Breakdown(query.dimension().key(), query.filters().byName(),
 				query.period().from().toString(), query.period().to().toString(), query.confidence(), query.z(),
 				slices);
+	}
+
+	/** The complaint KPIs of a slice over the period. */
+	NpsAnswers.ComplaintKpis complaintKpis(NpsQuery query) {
+		ComplaintCounts total = ComplaintCounts.NONE;
+		for (ComplaintCounts day : this.sliceDays
+			.<ComplaintCounts>byDay(ComplaintTopology.SLICE_DAYS_STORE, query.filters().key(), query.period())
+			.values()) {
+			total = total.plus(day);
+		}
+		Duration median = total.medianTimeToResolve();
+		return new NpsAnswers.ComplaintKpis(query.filters().key(), query.filters().byName(),
+				query.period().from().toString(), query.period().to().toString(), total.filed(), total.resolved(),
+				total.open(), total.byCategory(), total.bySeverity(), (median != null) ? median.toString() : null);
 	}
 
 }

@@ -42,6 +42,10 @@ final class QueryParameters {
 
 	private static final Pattern WINDOW = Pattern.compile("([1-9][0-9]{0,3})d");
 
+	/** What a complaint names: no touchpoint, no survey. */
+	private static final Set<Dimension> COMPLAINT_DIMENSIONS = Set.of(Dimension.STORE, Dimension.CHANNEL,
+			Dimension.REGION, Dimension.SEGMENT);
+
 	private final MultiValueMap<String, String> parameters;
 
 	private final Slicing slicing;
@@ -63,31 +67,46 @@ final class QueryParameters {
 		}
 	}
 
-	/**
-	 * A question to {@code /nps} ({@code granularity} false, {@code dimension} false),
-	 * {@code /nps/trend} or {@code /nps/breakdown}.
-	 * @param withGranularity a trend: {@code granularity} is read (default week)
-	 * @param withDimension a breakdown: {@code dimension} is read and required
-	 */
+	/** The endpoints, by what they read. */
+	enum Endpoint {
+
+		/** {@code /nps}: filters, a period, confidence. */
+		SCORE,
+
+		/** {@code /nps/trend}: and granularity (default week). */
+		TREND,
+
+		/** {@code /nps/breakdown}: and dimension (required). */
+		BREAKDOWN,
+
+		/** {@code /complaints/kpis}: the filters a complaint names, a period. */
+		COMPLAINTS
+
+	}
+
+	/** A question to one of the endpoints. */
 	static NpsQuery read(MultiValueMap<String, String> parameters, Slicing slicing, Duration defaultWindow,
-			LocalDate today, boolean withGranularity, boolean withDimension) {
+			LocalDate today, Endpoint endpoint) {
 		Set<String> allowed = new LinkedHashSet<>();
 		for (Dimension dimension : Dimension.values()) {
-			allowed.add(dimension.key());
+			if (endpoint != Endpoint.COMPLAINTS || COMPLAINT_DIMENSIONS.contains(dimension)) {
+				allowed.add(dimension.key());
+			}
 		}
-		allowed.addAll(List.of("from", "to", "window", "asOf", "confidence"));
-		if (withGranularity) {
-			allowed.add("granularity");
-		}
-		if (withDimension) {
-			allowed.add("dimension");
+		allowed.addAll(List.of("from", "to", "window", "asOf"));
+		switch (endpoint) {
+			case SCORE -> allowed.add("confidence");
+			case TREND -> allowed.addAll(List.of("confidence", "granularity"));
+			case BREAKDOWN -> allowed.addAll(List.of("confidence", "dimension"));
+			case COMPLAINTS -> {
+			}
 		}
 		QueryParameters reader = new QueryParameters(parameters, slicing, allowed);
 		Slice filters = reader.filters();
 		Period period = reader.period(defaultWindow, today);
 		double confidence = reader.confidence();
-		Granularity granularity = withGranularity ? reader.granularity() : null;
-		Dimension dimension = withDimension ? reader.dimension(filters) : null;
+		Granularity granularity = (endpoint == Endpoint.TREND) ? reader.granularity() : null;
+		Dimension dimension = (endpoint == Endpoint.BREAKDOWN) ? reader.dimension(filters) : null;
 		reader.checkCounted(filters, dimension);
 		if (!reader.violations.isEmpty()) {
 			throw new InvalidParametersException(reader.violations);

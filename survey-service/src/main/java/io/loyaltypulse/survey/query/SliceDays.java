@@ -37,14 +37,24 @@ class SliceDays {
 		this.queries = queries;
 	}
 
-	/** The counts of a slice per day of the period, days without answers left out. */
+	/**
+	 * The answer counts of a slice per day of the period, days without answers left out.
+	 */
 	NavigableMap<LocalDate, AnswerCounts> byDay(String slice, Period period) {
-		ReadOnlyWindowStore<String, AnswerCounts> store = this.queries.localStore(NpsTopology.SLICE_DAYS_STORE, slice,
+		return byDay(NpsTopology.SLICE_DAYS_STORE, slice, period);
+	}
+
+	/**
+	 * The counts of a slice per day of the period in a slice-day store (answers, or
+	 * complaints), days without any left out.
+	 */
+	<V> NavigableMap<LocalDate, V> byDay(String storeName, String slice, Period period) {
+		ReadOnlyWindowStore<String, V> store = this.queries.localStore(storeName, slice,
 				QueryableStoreTypes.windowStore());
-		NavigableMap<LocalDate, AnswerCounts> days = new TreeMap<>();
-		try (WindowStoreIterator<AnswerCounts> entries = store.fetch(slice, start(period.from()), start(period.to()))) {
+		NavigableMap<LocalDate, V> days = new TreeMap<>();
+		try (WindowStoreIterator<V> entries = store.fetch(slice, start(period.from()), start(period.to()))) {
 			while (entries.hasNext()) {
-				KeyValue<Long, AnswerCounts> entry = entries.next();
+				KeyValue<Long, V> entry = entries.next();
 				days.put(day(entry.key), entry.value);
 			}
 		}

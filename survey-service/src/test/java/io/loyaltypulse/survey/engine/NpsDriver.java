@@ -76,8 +76,9 @@ public final class NpsDriver implements AutoCloseable {
 		config.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
 		config.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
 		Slicing slicing = new Slicing(List.of(combinations).stream().map(SliceSet::parse).toList());
-		this.driver = new TopologyTestDriver(NpsTopology.build(new StreamsBuilder(), this.topics, slicing, RETENTION,
-				stores, new SimpleMeterRegistry()), config);
+		StreamsBuilder builder = new StreamsBuilder();
+		NpsTopology.addTo(builder, this.topics, slicing, RETENTION, stores, new SimpleMeterRegistry());
+		this.driver = new TopologyTestDriver(builder.build(), config);
 		StringSerializer keys = new StringSerializer();
 		this.responses = this.driver.createInputTopic(this.topics.surveyResponses().name(), keys,
 				this.topics.surveyResponses().valueSerde().serializer());

@@ -1,5 +1,6 @@
 package io.loyaltypulse.survey.it;
 
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,6 +17,9 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.loyaltypulse.events.NpsScoreUpdated;
+import io.loyaltypulse.events.OrderLine;
+import io.loyaltypulse.events.PurchaseCompleted;
+import io.loyaltypulse.events.SurveyInvitationDue;
 import io.loyaltypulse.schemas.topics.Topic;
 import io.loyaltypulse.schemas.topics.TopicCatalogue;
 import io.loyaltypulse.survey.SurveyApplication;
@@ -25,8 +29,10 @@ import io.loyaltypulse.testsupport.TestApiKeys;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -53,8 +59,11 @@ class SurveyServiceIT {
 
 	static final JsonMapper json = JsonMapper.builder().build();
 
-	@TempDir
-	static Path stateDir;
+	/**
+	 * Under target/, not a temporary folder that JUnit deletes before Spring closes the
+	 * cached context (and with it the streams, which flush their state there).
+	 */
+	static final Path stateDir = Path.of("target", "survey-it-" + RUN, "streams").toAbsolutePath();
 
 	@LocalServerPort
 	int port;
@@ -71,6 +80,11 @@ class SurveyServiceIT {
 		registry.add("loyalty.topics.survey-responses", () -> "survey-responses-it-" + RUN);
 		registry.add("loyalty.topics.complaints", () -> "complaints-it-" + RUN);
 		registry.add("loyalty.topics.nps-scores", () -> NPS_SCORES);
+		registry.add("loyalty.topics.purchases", () -> "purchases-it-" + RUN);
+		registry.add("loyalty.topics.survey-invitations", () -> "survey-invitations-it-" + RUN);
+		// Invitations one second after a purchase, sent by a punctuator every 200 ms.
+		registry.add("loyalty.surveys.invite-after", () -> "1s");
+		registry.add("loyalty.surveys.punctuation-interval", () -> "200ms");
 		registry.add("loyalty.security.api-keys[0].name", () -> "survey-tool");
 		registry.add("loyalty.security.api-keys[0].sha256", () -> TestApiKeys.ALL_SCOPES_SHA256);
 		registry.add("loyalty.security.api-keys[0].scopes", () -> "surveys:write,complaints:write,nps:read");
@@ -196,6 +210,19 @@ class SurveyServiceIT {
 		assertThat(results.get(2).get("status").asInt()).isEqualTo(202);
 		assertThat(complaintsOf(customer, 3)).containsExactly("ComplaintFiled:cmp-1", "ComplaintResolved:cmp-1",
 				"ComplaintFiled:cmp-2");
+		LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+		JsonNode[] kpis = new JsonNode[1];
+		await("complaint KPIs of S1").atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+			HttpResponse<String> response = get("/api/v1/complaints/kpis?store=S1&from=" + today + "&to=" + today);
+			assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+			kpis[0] = json.readTree(response.body());
+			assertThat(kpis[0].get("resolved").asLong()).isEqualTo(1);
+			assertThat(kpis[0].get("filed").asLong()).isEqualTo(2);
+		});
+		assertThat(kpis[0].get("open").asLong()).isEqualTo(1);
+		assertThat(kpis[0].get("byCategory").get("DELIVERY").asLong()).isEqualTo(2);
+		assertThat(kpis[0].get("bySeverity").get("HIGH").asLong()).isEqualTo(2);
+		assertThat(kpis[0].get("medianTimeToResolve").asString()).isEqualTo("PT1S");
 	}
 
 	@Test
@@ -212,6 +239,54 @@ class SurveyServiceIT {
 		assertThat(anonymous.statusCode()).isEqualTo(401);
 		assertThat(anonymous.headers().firstValue("Content-Type"))
 			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
+	}
+
+	@Test
+	void shouldSendAPostPurchaseInvitationOnceDue() throws Exception {
+		TopicCatalogue catalogue = new TopicCatalogue(Map.of("schema.registry.url",
+				ApicurioRegistryProcess.shared().confluentApiUrl(), "loyalty.topics.purchases", "purchases-it-" + RUN,
+				"loyalty.topics.survey-invitations", "survey-invitations-it-" + RUN));
+		Topic<String, SpecificRecord> purchases = catalogue.purchases();
+		String customer = "c-invited-" + RUN;
+		Instant now = Instant.now();
+		PurchaseCompleted purchase = PurchaseCompleted.newBuilder()
+			.setEventId("purchase-" + RUN)
+			.setCustomerId(customer)
+			.setOccurredAt(now)
+			.setOrderId("o-" + RUN)
+			.setStoreId("S1")
+			.setChannel("WEB")
+			.setLines(List.of(OrderLine.newBuilder()
+				.setLineId("1")
+				.setSku("SKU-TEA")
+				.setCategory("GROCERY")
+				.setQuantity(1)
+				.setUnitPrice(new BigDecimal("4.5000"))
+				.build()))
+			.setTotal(new BigDecimal("4.5000"))
+			.setCurrency("EUR")
+			.build();
+		try (KafkaProducer<String, SpecificRecord> producer = new KafkaProducer<>(
+				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedBroker.bootstrapServers()),
+				purchases.keySerde().serializer(), purchases.valueSerde().serializer())) {
+			producer.send(new ProducerRecord<>(purchases.name(), null, now.toEpochMilli(), customer, purchase)).get();
+		}
+
+		Topic<String, SurveyInvitationDue> invitations = catalogue.surveyInvitations();
+		List<SurveyInvitationDue> received = new ArrayList<>();
+		try (KafkaConsumer<String, SurveyInvitationDue> consumer = new KafkaConsumer<>(consumerConfig(),
+				invitations.keySerde().deserializer(), invitations.valueSerde().deserializer())) {
+			consumer.subscribe(List.of(invitations.name()));
+			await("the invitation of " + customer).atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+				consumer.poll(Duration.ofMillis(200)).forEach((record) -> received.add(record.value()));
+				assertThat(received).isNotEmpty();
+			});
+		}
+		assertThat(received).singleElement().satisfies((invitation) -> {
+			assertThat(invitation.getCustomerId()).isEqualTo(customer);
+			assertThat(invitation.getEventId()).isEqualTo("invitation:purchase-" + RUN);
+			assertThat(invitation.getOccurredAt()).isEqualTo(now.truncatedTo(ChronoUnit.MILLIS).plusSeconds(1));
+		});
 	}
 
 	private List<String> complaintsOf(String customer, int count) {
