@@ -30,7 +30,7 @@ import io.loyaltypulse.points.ledger.InMemoryHistory;
 import io.loyaltypulse.points.ledger.OrderRecordSerde;
 import io.loyaltypulse.points.ledger.NegativeBalancePolicy;
 import io.loyaltypulse.points.ledger.PointsEngine;
-import io.loyaltypulse.support.streams.DeadLetterHandler;
+import io.loyaltypulse.support.streams.ManagedStreams;
 import io.loyaltypulse.points.topology.PointsTopics;
 import io.loyaltypulse.points.topology.PointsTopology;
 import io.loyaltypulse.points.topology.RecentTransaction;
@@ -377,7 +377,7 @@ public final class PointsBenchmark {
 			Properties config = new Properties();
 			config.put(StreamsConfig.APPLICATION_ID_CONFIG, "bench-points-" + this.id);
 			config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
-			config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+			config.putAll(ManagedStreams.guarantees());
 			config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
 			// One stream thread, like the service's default; -Dbench.threads to try more.
 			config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, Integer.getInteger("bench.threads", 1));
@@ -387,8 +387,6 @@ public final class PointsBenchmark {
 				.filter((name) -> name.startsWith("bench.streams."))
 				.forEach((name) -> config.put(name.substring("bench.streams.".length()), System.getProperty(name)));
 			config.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("points-bench").toString());
-			config.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
-			config.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
 			DistributionSummary sizes = DistributionSummary.builder("points.account.size").register(metrics);
 			KafkaStreams streams = new KafkaStreams(PointsTopology.build(new StreamsBuilder(), this.topics,
 					PointsTestRules.engine(NegativeBalancePolicy.ALLOW_NEGATIVE),

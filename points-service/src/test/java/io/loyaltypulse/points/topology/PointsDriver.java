@@ -20,6 +20,7 @@ import io.loyaltypulse.points.ledger.PointsEngine;
 import io.loyaltypulse.points.ledger.PointsSummary;
 import io.loyaltypulse.schemas.topics.TopicCatalogue;
 import io.loyaltypulse.support.streams.DeadLetterHandler;
+import io.loyaltypulse.support.streams.ManagedStreams;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -92,10 +93,8 @@ final class PointsDriver implements AutoCloseable {
 		Properties config = new Properties();
 		config.put(StreamsConfig.APPLICATION_ID_CONFIG, "points-service-test");
 		config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-		config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+		config.putAll(ManagedStreams.guarantees());
 		config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-		config.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
-		config.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
 		this.driver = new TopologyTestDriver(
 				PointsTopology.build(new StreamsBuilder(), this.topics, this.engine, new CustomerAccountSerde(),
 						new PointsTopology.Options(PUNCTUATION_INTERVAL, IDLE_ADVANCE, ALLOWED_LATENESS, maxClockSkew,

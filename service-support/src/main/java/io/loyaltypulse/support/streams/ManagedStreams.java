@@ -129,6 +129,18 @@ public class ManagedStreams implements SmartLifecycle {
 		return this.self;
 	}
 
+	/**
+	 * What every Loyalty Pulse topology runs with, whatever a service configured:
+	 * exactly-once and the {@link DeadLetterHandler} for both kinds of bad record. Tests
+	 * and benchmarks that drive a topology without this lifecycle take it from here, so
+	 * that they run under the guarantees production runs under.
+	 */
+	public static Map<String, Object> guarantees() {
+		return Map.of(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2,
+				StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class.getName(),
+				StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class.getName());
+	}
+
 	/** The configuration the topology runs with. */
 	public Properties streamsConfig() {
 		return streamsConfig(this.kafka.buildStreamsProperties(),
@@ -144,10 +156,8 @@ public class ManagedStreams implements SmartLifecycle {
 			StreamsProperties properties) {
 		Map<String, Object> config = new HashMap<>(configured);
 		config.putIfAbsent(StreamsConfig.APPLICATION_ID_CONFIG, applicationName);
-		config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+		config.putAll(guarantees());
 		config.put(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
-		config.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class.getName());
-		config.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class.getName());
 		if (!properties.instanceId().isBlank()) {
 			// Static membership: a restarted instance takes its tasks back at once
 			// instead

@@ -24,6 +24,7 @@ import io.loyaltypulse.survey.engine.NpsTopology;
 import io.loyaltypulse.survey.nps.SliceSet;
 import io.loyaltypulse.survey.nps.Slicing;
 import io.loyaltypulse.testsupport.SharedBroker;
+import io.loyaltypulse.support.streams.ManagedStreams;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -255,7 +256,7 @@ public final class SurveyBenchmark {
 		config.putAll(this.registry);
 		config.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
 		config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrap);
-		config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+		config.putAll(ManagedStreams.guarantees());
 		config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
 		config.put(StreamsConfig.STATE_DIR_CONFIG,
 				((stateDir != null) ? stateDir : Files.createTempDirectory("survey-bench")).toString());

@@ -18,6 +18,7 @@ import io.loyaltypulse.survey.complaints.ComplaintCounts;
 import io.loyaltypulse.survey.invitations.InvitationPolicy;
 import io.loyaltypulse.survey.nps.SliceSet;
 import io.loyaltypulse.survey.nps.Slicing;
+import io.loyaltypulse.support.streams.ManagedStreams;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -66,7 +67,7 @@ class ComplaintTopologyTest {
 		Properties config = new Properties();
 		config.put(StreamsConfig.APPLICATION_ID_CONFIG, "survey-complaints-test");
 		config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-		config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+		config.putAll(ManagedStreams.guarantees());
 		config.put(StreamsConfig.STATE_DIR_CONFIG, this.stateDir.toString());
 		this.driver = new TopologyTestDriver(builder.build(), config, FILED);
 		this.complaints = this.driver.createInputTopic(topics.complaints().name(), new StringSerializer(),

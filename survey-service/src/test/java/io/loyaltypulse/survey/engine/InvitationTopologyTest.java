@@ -18,6 +18,7 @@ import io.loyaltypulse.events.PurchaseCompleted;
 import io.loyaltypulse.events.SurveyInvitationDue;
 import io.loyaltypulse.schemas.topics.TopicCatalogue;
 import io.loyaltypulse.support.streams.DeadLetterHandler;
+import io.loyaltypulse.support.streams.ManagedStreams;
 import io.loyaltypulse.survey.invitations.InvitationPolicy;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.avro.specific.SpecificRecord;
@@ -73,9 +74,8 @@ class InvitationTopologyTest {
 		Properties config = new Properties();
 		config.put(StreamsConfig.APPLICATION_ID_CONFIG, "survey-invitations-test");
 		config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-		config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+		config.putAll(ManagedStreams.guarantees());
 		config.put(StreamsConfig.STATE_DIR_CONFIG, this.stateDir.toString());
-		config.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
 		this.driver = new TopologyTestDriver(builder.build(), config, START);
 		this.purchases = this.driver.createInputTopic(topics.purchases().name(), new StringSerializer(),
 				topics.purchases().valueSerde().serializer());
