@@ -17,12 +17,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib/services.sh"
 # lists the exceptions). Only the topics of DESIGN.md that have no schema in the catalogue yet are named here; TopicPlan
 # refuses one that the catalogue has, so that this list shrinks as the catalogue grows and never copies it. Which of
 # them get a dead letter topic: those that a Loyalty Pulse service reads.
-EXTRA_TOPICS=(
-	churn-alerts
-	churn-alerts.DLT
-	churn-alert-actions
-	churn-alert-actions.DLT
-)
+EXTRA_TOPICS=()
 # Co-partitioned inputs must have the same partition count; a dead letter topic gets the same count too, because
 # the dead letter recoverer writes a failed record to the partition it came from.
 TOPIC_PARTITIONS="${TOPIC_PARTITIONS:-6}"

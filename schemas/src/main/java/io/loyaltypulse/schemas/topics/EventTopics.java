@@ -2,6 +2,13 @@ package io.loyaltypulse.schemas.topics;
 
 import java.util.List;
 
+import io.loyaltypulse.events.ChurnAlertActionOutcome;
+import io.loyaltypulse.events.ChurnAlertActionRequested;
+import io.loyaltypulse.events.ChurnAlertCleared;
+import io.loyaltypulse.events.ChurnAlertEscalated;
+import io.loyaltypulse.events.ChurnAlertRaised;
+import io.loyaltypulse.events.ChurnAlertResolved;
+import io.loyaltypulse.events.ChurnAlertUpdated;
 import io.loyaltypulse.events.ComplaintFiled;
 import io.loyaltypulse.events.ComplaintResolved;
 import io.loyaltypulse.events.InvoiceCancelled;
@@ -78,13 +85,33 @@ public final class EventTopics {
 	public static final TopicDefinition<SurveyInvitationDue> SURVEY_INVITATIONS = TopicDefinition
 		.of("survey-invitations", SurveyInvitationDue.class);
 
+	/**
+	 * Every change of every churn alert, in order per customer: raised, updated,
+	 * escalated, cleared, resolved; each carries the alert as it stands.
+	 */
+	public static final TopicDefinition<SpecificRecord> CHURN_ALERTS = TopicDefinition.union("churn-alerts",
+			ChurnAlertRaised.class, ChurnAlertUpdated.class, ChurnAlertEscalated.class, ChurnAlertCleared.class,
+			ChurnAlertResolved.class);
+
+	/**
+	 * Managers' actions on alerts, for the churn topology (the single writer of alerts)
+	 * to apply.
+	 */
+	public static final TopicDefinition<ChurnAlertActionRequested> CHURN_ALERT_ACTIONS = TopicDefinition
+		.of("churn-alert-actions", ChurnAlertActionRequested.class);
+
+	/** The decision on each alert action, awaited by the HTTP call that made it. */
+	public static final TopicDefinition<ChurnAlertActionOutcome> CHURN_ALERT_ACTION_OUTCOMES = TopicDefinition
+		.of("churn-alert-action-outcomes", ChurnAlertActionOutcome.class);
+
 	private EventTopics() {
 	}
 
 	/** Every topic defined here, in a stable order. */
 	public static List<TopicDefinition<?>> all() {
 		return List.of(PURCHASES, INVOICES, SURVEY_RESPONSES, COMPLAINTS, POINTS_LEDGER, POINTS_REQUESTS,
-				POINTS_REQUEST_OUTCOMES, POINTS_TIER_EVENTS, NPS_SCORES, SURVEY_INVITATIONS);
+				POINTS_REQUEST_OUTCOMES, POINTS_TIER_EVENTS, NPS_SCORES, SURVEY_INVITATIONS, CHURN_ALERTS,
+				CHURN_ALERT_ACTIONS, CHURN_ALERT_ACTION_OUTCOMES);
 	}
 
 }

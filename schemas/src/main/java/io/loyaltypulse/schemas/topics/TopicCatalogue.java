@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.loyaltypulse.events.ChurnAlertActionOutcome;
+import io.loyaltypulse.events.ChurnAlertActionRequested;
 import io.loyaltypulse.events.NpsScoreUpdated;
+import io.loyaltypulse.events.PointsTransaction;
 import io.loyaltypulse.events.SurveyInvitationDue;
 import io.loyaltypulse.events.SurveyResponded;
 import io.loyaltypulse.schemas.serde.AvroSerde;
@@ -92,6 +95,22 @@ public final class TopicCatalogue {
 
 	public Topic<String, SurveyInvitationDue> surveyInvitations() {
 		return topic(EventTopics.SURVEY_INVITATIONS);
+	}
+
+	public Topic<String, PointsTransaction> pointsLedger() {
+		return topic(EventTopics.POINTS_LEDGER);
+	}
+
+	public Topic<String, SpecificRecord> churnAlerts() {
+		return topic(EventTopics.CHURN_ALERTS);
+	}
+
+	public Topic<String, ChurnAlertActionRequested> churnAlertActions() {
+		return topic(EventTopics.CHURN_ALERT_ACTIONS);
+	}
+
+	public Topic<String, ChurnAlertActionOutcome> churnAlertActionOutcomes() {
+		return topic(EventTopics.CHURN_ALERT_ACTION_OUTCOMES);
 	}
 
 	/**

@@ -45,12 +45,13 @@ public final class TopicPlan {
 
 	/**
 	 * The catalogue's topics that get no dead-letter topic: no consumer of theirs parks
-	 * records (the outcome listener of points-service skips what it cannot read; tier
-	 * events, NPS scores and survey invitations are read outside Loyalty Pulse, by CRMs,
-	 * dashboards and the platform's survey tool).
+	 * records (the outcome listeners of points-service and churn-alert-service skip what
+	 * they cannot read; tier events, NPS scores and survey invitations are read outside
+	 * Loyalty Pulse, by CRMs, dashboards and the platform's survey tool).
 	 */
 	public static final Set<String> WITHOUT_DEAD_LETTER_TOPIC = Set.of(EventTopics.POINTS_REQUEST_OUTCOMES.key(),
-			EventTopics.POINTS_TIER_EVENTS.key(), EventTopics.NPS_SCORES.key(), EventTopics.SURVEY_INVITATIONS.key());
+			EventTopics.POINTS_TIER_EVENTS.key(), EventTopics.NPS_SCORES.key(), EventTopics.SURVEY_INVITATIONS.key(),
+			EventTopics.CHURN_ALERT_ACTION_OUTCOMES.key());
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(30);
 

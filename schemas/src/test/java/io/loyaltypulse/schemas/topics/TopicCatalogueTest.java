@@ -36,7 +36,9 @@ class TopicCatalogueTest {
 					"survey-responses.DLT", "complaints", "complaints.DLT", "points-ledger", "points-ledger.DLT",
 					"points-requests", "points-requests.DLT", "points-request-outcomes", "points-request-outcomes.DLT",
 					"points-tier-events", "points-tier-events.DLT", "nps-scores", "nps-scores.DLT",
-					"survey-invitations", "survey-invitations.DLT");
+					"survey-invitations", "survey-invitations.DLT", "churn-alerts", "churn-alerts.DLT",
+					"churn-alert-actions", "churn-alert-actions.DLT", "churn-alert-action-outcomes",
+					"churn-alert-action-outcomes.DLT");
 		assertThat(topics).allSatisfy((topic) -> {
 			assertThat(topic.numPartitions()).isEqualTo(12);
 			assertThat(topic.replicationFactor()).isEqualTo((short) 3);

@@ -39,7 +39,8 @@ class TopicPlanTest {
 			.containsExactly("purchases", "purchases.DLT", "invoices", "invoices.DLT", "survey-responses",
 					"survey-responses.DLT", "complaints", "complaints.DLT", "points-ledger", "points-ledger.DLT",
 					"points-requests", "points-requests.DLT", "points-request-outcomes", "points-tier-events",
-					"nps-scores", "survey-invitations");
+					"nps-scores", "survey-invitations", "churn-alerts", "churn-alerts.DLT", "churn-alert-actions",
+					"churn-alert-actions.DLT", "churn-alert-action-outcomes");
 		assertThat(topics).allSatisfy((topic) -> assertThat(topic.numPartitions()).isEqualTo(6));
 	}
 
@@ -47,31 +48,33 @@ class TopicPlanTest {
 	void shouldAppendTheExtraTopicsButRefuseOnesThatThePlanHasAlready() {
 		TopicCatalogue catalogue = new TopicCatalogue(Map.of("loyalty.topics.partitions", "3"));
 
-		assertThat(TopicPlan.newTopics(catalogue, List.of("churn-alert-actions", "churn-alerts", "churn-alerts.DLT")))
+		assertThat(TopicPlan.newTopics(catalogue, List.of("webhook-deliveries", "webhook-deliveries.DLT")))
 			.extracting(NewTopic::name)
-			.endsWith("survey-invitations", "churn-alert-actions", "churn-alerts", "churn-alerts.DLT");
+			.endsWith("churn-alert-action-outcomes", "webhook-deliveries", "webhook-deliveries.DLT");
 		assertThatIllegalArgumentException().isThrownBy(() -> TopicPlan.newTopics(catalogue, List.of("purchases")))
 			.withMessageContaining("purchases is planned already");
 		assertThatIllegalArgumentException().isThrownBy(() -> TopicPlan.newTopics(catalogue, List.of("nps-scores")))
 			.withMessageContaining("nps-scores is planned already");
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> TopicPlan.newTopics(catalogue, List.of("churn-alerts", "churn-alerts")));
+			.isThrownBy(() -> TopicPlan.newTopics(catalogue, List.of("webhook-deliveries", "webhook-deliveries")));
 	}
 
 	@Test
 	void shouldPrintThePlanWithoutABrokerOnADryRun() {
-		int status = TopicPlan.run(new String[] { "--dry-run", "--partitions", "4", "churn-alerts" }, out());
+		int status = TopicPlan.run(new String[] { "--dry-run", "--partitions", "4", "webhook-deliveries" }, out());
 
 		assertThat(status).isZero();
-		assertThat(output()).startsWith("17 topics, 4 partitions each, retention 4015d: purchases purchases.DLT ")
-			.contains(" points-tier-events nps-scores survey-invitations churn-alerts");
+		assertThat(output()).startsWith("22 topics, 4 partitions each, retention 4015d: purchases purchases.DLT ")
+			.contains(" points-tier-events nps-scores survey-invitations churn-alerts")
+			.contains(" churn-alert-action-outcomes webhook-deliveries");
 	}
 
 	@Test
 	void shouldRefuseUnknownOptionsAndAMissingBroker() {
 		assertThatIllegalArgumentException().isThrownBy(() -> TopicPlan.run(new String[] { "--retention", "1" }, out()))
 			.withMessageContaining("unknown option --retention");
-		assertThatIllegalArgumentException().isThrownBy(() -> TopicPlan.run(new String[] { "churn-alerts" }, out()))
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> TopicPlan.run(new String[] { "webhook-deliveries" }, out()))
 			.withMessageContaining("--bootstrap-server is required");
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> TopicPlan.run(new String[] { "--dry-run", "--retention-ms", "-1" }, out()))
@@ -83,17 +86,18 @@ class TopicPlanTest {
 		new TopicProvisioner(this.admin, Duration.ofSeconds(5))
 			.ensure(List.of(new NewTopic("purchases", 6, (short) 1).configs(Map.of("retention.ms", "604800000")),
 					new NewTopic("invoices", 6, (short) 1).configs(Map.of("retention.ms", "-1"))));
-		List<NewTopic> topics = TopicPlan.newTopics(new TopicCatalogue(Map.of()), List.of("churn-alerts"));
+		List<NewTopic> topics = TopicPlan.newTopics(new TopicCatalogue(Map.of()), List.of("webhook-deliveries"));
 
 		TopicPlan.provision(this.admin, topics, options("--raise-retention"), out());
 
-		assertThat(output()).contains("Created 15 topics: purchases.DLT invoices.DLT survey-responses")
+		assertThat(output()).contains("Created 20 topics: purchases.DLT invoices.DLT survey-responses")
 			.contains("Raised retention.ms to " + DEFAULT_RETENTION_MS + " (4015d) on 1 topics that kept records "
 					+ "for less: purchases");
 		assertThat(retention("purchases")).isEqualTo(DEFAULT_RETENTION_MS);
 		assertThat(retention("invoices")).isEqualTo("-1");
 		assertThat(retention("nps-scores")).isEqualTo(DEFAULT_RETENTION_MS);
 		assertThat(retention("churn-alerts")).isEqualTo(DEFAULT_RETENTION_MS);
+		assertThat(retention("webhook-deliveries")).isEqualTo(DEFAULT_RETENTION_MS);
 		assertThat(retention("points-ledger.DLT")).isEqualTo(DEFAULT_RETENTION_MS);
 	}
 
@@ -107,7 +111,7 @@ class TopicPlanTest {
 		TopicPlan.provision(this.admin, topics, options(), out());
 
 		assertThat(retention("purchases")).isEqualTo("604800000");
-		assertThat(output()).contains("All 16 topics exist.");
+		assertThat(output()).contains("All 21 topics exist.");
 	}
 
 	private static TopicPlan.Options options(String... more) {
