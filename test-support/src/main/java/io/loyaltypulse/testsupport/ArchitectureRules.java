@@ -57,8 +57,15 @@ public final class ArchitectureRules {
 			.stream()
 			.map((name) -> this.basePackage + "." + name + "..")
 			.toArray(String[]::new);
+		// A record's state serde or codec lives beside it (it reads package-private
+		// state) and is the one storage adapter allowed there: its binary form is
+		// service-support's.
 		noClasses().that()
 			.resideInAnyPackage(domain)
+			.and()
+			.haveSimpleNameNotEndingWith("Serde")
+			.and()
+			.haveSimpleNameNotEndingWith("Codec")
 			.should()
 			.dependOnClassesThat()
 			.resideInAnyPackage("org.springframework.web..", "org.springframework.http..", "jakarta.servlet..",

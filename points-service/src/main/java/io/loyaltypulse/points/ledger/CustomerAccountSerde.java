@@ -2,9 +2,9 @@ package io.loyaltypulse.points.ledger;
 
 import java.util.function.LongConsumer;
 
-import io.loyaltypulse.points.storage.StateReader;
-import io.loyaltypulse.points.storage.StateWriter;
-import io.loyaltypulse.points.storage.VersionedSerde;
+import io.loyaltypulse.support.state.StateReader;
+import io.loyaltypulse.support.state.StateWriter;
+import io.loyaltypulse.support.state.VersionedSerde;
 import io.loyaltypulse.points.tiers.TierStatusCodec;
 
 /**

@@ -1,8 +1,8 @@
 package io.loyaltypulse.points.ledger;
 
-import io.loyaltypulse.points.storage.StateReader;
-import io.loyaltypulse.points.storage.StateWriter;
-import io.loyaltypulse.points.storage.VersionedSerde;
+import io.loyaltypulse.support.state.StateReader;
+import io.loyaltypulse.support.state.StateWriter;
+import io.loyaltypulse.support.state.VersionedSerde;
 
 /** Persists a {@link RequestRecord} in the {@code points-requests-decided} store. */
 public final class RequestRecordSerde extends VersionedSerde<RequestRecord> {

@@ -1,6 +1,7 @@
 package io.loyaltypulse.points.redemption;
 
 import io.loyaltypulse.points.ledger.PointsEngine;
+import io.loyaltypulse.support.validation.ValidatedBody;
 import io.loyaltypulse.support.validation.Violations;
 
 /**

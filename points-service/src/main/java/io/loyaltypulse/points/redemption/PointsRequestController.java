@@ -9,7 +9,6 @@ import io.loyaltypulse.support.idempotency.IdempotencyKeyHeader;
 import io.loyaltypulse.support.json.StrictJsonReader;
 import io.loyaltypulse.support.problems.ProblemTypes;
 import io.loyaltypulse.support.validation.ValidId;
-import io.loyaltypulse.support.validation.Violations;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.HttpStatus;
@@ -52,7 +51,8 @@ class PointsRequestController {
 			@RequestHeader(IdempotencyKeyHeader.NAME) String idempotencyKey, HttpServletRequest http)
 			throws IOException {
 		String key = IdempotencyKeyHeader.validated(idempotencyKey);
-		return answer(this.gateway.redeem(customerId, key, read(http, RedemptionRequest.class)));
+		return answer(
+				this.gateway.redeem(customerId, key, this.reader.readValid(http, MAX_BODY, RedemptionRequest.class)));
 	}
 
 	@PostMapping(path = "/api/v1/admin/customers/{customerId}/adjustments", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -60,16 +60,8 @@ class PointsRequestController {
 			@RequestHeader(IdempotencyKeyHeader.NAME) String idempotencyKey, HttpServletRequest http)
 			throws IOException {
 		String key = IdempotencyKeyHeader.validated(idempotencyKey);
-		return answer(this.gateway.adjust(customerId, key, read(http, AdjustmentRequest.class)));
-	}
-
-	/** The body, bound strictly and then checked against its own rules. */
-	private <T extends ValidatedBody> T read(HttpServletRequest http, Class<T> type) throws IOException {
-		T body = this.reader.read(http, MAX_BODY, type);
-		Violations violations = new Violations();
-		body.validate(violations);
-		violations.throwIfAny();
-		return body;
+		return answer(
+				this.gateway.adjust(customerId, key, this.reader.readValid(http, MAX_BODY, AdjustmentRequest.class)));
 	}
 
 	private static ResponseEntity<?> answer(PointsRequestOutcome outcome) {

@@ -1,5 +1,6 @@
 package io.loyaltypulse.points.redemption;
 
+import io.loyaltypulse.support.validation.ValidatedBody;
 import io.loyaltypulse.support.validation.Violations;
 
 /**

@@ -2,8 +2,8 @@ package io.loyaltypulse.points.tiers;
 
 import java.util.Map;
 
-import io.loyaltypulse.points.storage.StateReader;
-import io.loyaltypulse.points.storage.StateWriter;
+import io.loyaltypulse.support.state.StateReader;
+import io.loyaltypulse.support.state.StateWriter;
 
 /**
  * Writes a {@link TierStatus} inside the customer's account record. Qualifying points by

@@ -2,9 +2,9 @@ package io.loyaltypulse.points.topology;
 
 import java.time.Instant;
 
-import io.loyaltypulse.points.storage.StateReader;
-import io.loyaltypulse.points.storage.StateWriter;
-import io.loyaltypulse.points.storage.VersionedSerde;
+import io.loyaltypulse.support.state.StateReader;
+import io.loyaltypulse.support.state.StateWriter;
+import io.loyaltypulse.support.state.VersionedSerde;
 
 /** Persists a {@link RecentTransaction} in the {@code points-transactions} store. */
 public final class RecentTransactionSerde extends VersionedSerde<RecentTransaction> {

@@ -7,7 +7,9 @@ import java.util.List;
 
 import io.loyaltypulse.support.problems.RequestTooLargeException;
 import io.loyaltypulse.support.problems.ApiException;
+import io.loyaltypulse.support.validation.ValidatedBody;
 import io.loyaltypulse.support.validation.ValidationFailedException;
+import io.loyaltypulse.support.validation.Violations;
 import io.loyaltypulse.support.validation.Violation;
 import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.core.JacksonException;
@@ -122,6 +124,19 @@ public class StrictJsonReader {
 			throw new ValidationFailedException(violations);
 		}
 		return value;
+	}
+
+	/**
+	 * Reads a whole body like {@link #read}, then checks it against its own rules; throws
+	 * {@link ValidationFailedException} naming every offending field.
+	 */
+	public <T extends ValidatedBody> T readValid(HttpServletRequest request, DataSize limit, Class<T> type)
+			throws IOException {
+		T body = read(request, limit, type);
+		Violations violations = new Violations();
+		body.validate(violations);
+		violations.throwIfAny();
+		return body;
 	}
 
 }

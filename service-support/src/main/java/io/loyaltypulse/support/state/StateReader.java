@@ -1,4 +1,4 @@
-package io.loyaltypulse.points.storage;
+package io.loyaltypulse.support.state;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package io.loyaltypulse.points.storage;
+package io.loyaltypulse.support.state;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * Writes a state record in the compact binary form of the points stores: zig-zag varints
+ * Writes a state record in the compact binary form of the services' stores: zig-zag varints
  * for numbers (most are small: counts, points, day numbers), length-prefixed UTF-8 for
  * strings, with a presence flag where a value may be missing. No field names: the
  * record's version byte, written first by {@link VersionedSerde}, says how to read it.

@@ -1,4 +1,4 @@
-package io.loyaltypulse.points.storage;
+package io.loyaltypulse.support.state;
 
 import java.util.function.LongConsumer;
 

@@ -1,0 +1,146 @@
+package io.loyaltypulse.churn.api;
+
+import java.io.IOException;
+import java.security.Principal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+import io.loyaltypulse.churn.alerts.AlertIds;
+import io.loyaltypulse.churn.config.ChurnProperties;
+import io.loyaltypulse.events.ChurnAlertActionOutcome;
+import io.loyaltypulse.support.idempotency.IdempotencyKeyHeader;
+import io.loyaltypulse.support.json.StrictJsonReader;
+import io.loyaltypulse.support.problems.ProblemTypes;
+import io.loyaltypulse.support.validation.Violations;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Managers' actions on an alert (scope {@code alerts:write}), each with an
+ * {@code Idempotency-Key}: they go through {@code churn-alert-actions} to the topology,
+ * the single writer of alerts, and the call answers with the alert after the action: 200,
+ * 404 when there is no such alert, 409 when the alert's state does not allow it (for
+ * example acknowledging a resolved alert), 400 when the request breaks a rule, 503 with
+ * Retry-After when no answer came in time (retry with the same key: an action is never
+ * applied twice).
+ */
+@RestController
+class AlertActionController {
+
+	static final DataSize MAX_BODY = DataSize.ofKilobytes(8);
+
+	private final AlertActionGateway gateway;
+
+	private final StrictJsonReader reader;
+
+	private final Duration maxSnooze;
+
+	private final Clock clock;
+
+	AlertActionController(AlertActionGateway gateway, StrictJsonReader reader, ChurnProperties properties,
+			Clock clock) {
+		this.gateway = gateway;
+		this.reader = reader;
+		this.maxSnooze = properties.maxSnooze();
+		this.clock = clock;
+	}
+
+	@PostMapping("/api/v1/alerts/{alertId}/acknowledge")
+	ResponseEntity<?> acknowledge(@PathVariable String alertId,
+			@RequestHeader(IdempotencyKeyHeader.NAME) String idempotencyKey, HttpServletRequest http,
+			Principal principal) throws IOException {
+		// No body is needed; one that is sent must be an empty object.
+		ActionBody body = (http.getContentLengthLong() > 0 || http.getHeader("Transfer-Encoding") != null)
+				? this.reader.readValid(http, MAX_BODY, ActionBodies.Acknowledge.class)
+				: new ActionBodies.Acknowledge();
+		return act(alertId, idempotencyKey, body, principal);
+	}
+
+	@PostMapping("/api/v1/alerts/{alertId}/snooze")
+	ResponseEntity<?> snooze(@PathVariable String alertId,
+			@RequestHeader(IdempotencyKeyHeader.NAME) String idempotencyKey, HttpServletRequest http,
+			Principal principal) throws IOException {
+		ActionBodies.Snooze body = this.reader.readValid(http, MAX_BODY, ActionBodies.Snooze.class);
+		Instant now = this.clock.instant();
+		Violations violations = new Violations();
+		if (!body.until().isAfter(now)) {
+			violations.add("until", "must be in the future");
+		}
+		else if (body.until().isAfter(now.plus(this.maxSnooze))) {
+			violations.add("until", "must be at most " + this.maxSnooze.toDays() + " days ahead");
+		}
+		violations.throwIfAny();
+		return act(alertId, idempotencyKey, body, principal);
+	}
+
+	@PostMapping("/api/v1/alerts/{alertId}/resolve")
+	ResponseEntity<?> resolve(@PathVariable String alertId,
+			@RequestHeader(IdempotencyKeyHeader.NAME) String idempotencyKey, HttpServletRequest http,
+			Principal principal) throws IOException {
+		return act(alertId, idempotencyKey, this.reader.readValid(http, MAX_BODY, ActionBodies.Resolve.class),
+				principal);
+	}
+
+	@PostMapping("/api/v1/alerts/{alertId}/assign")
+	ResponseEntity<?> assign(@PathVariable String alertId,
+			@RequestHeader(IdempotencyKeyHeader.NAME) String idempotencyKey, HttpServletRequest http,
+			Principal principal) throws IOException {
+		return act(alertId, idempotencyKey, this.reader.readValid(http, MAX_BODY, ActionBodies.Assign.class),
+				principal);
+	}
+
+	@PostMapping("/api/v1/alerts/{alertId}/comments")
+	ResponseEntity<?> comment(@PathVariable String alertId,
+			@RequestHeader(IdempotencyKeyHeader.NAME) String idempotencyKey, HttpServletRequest http,
+			Principal principal) throws IOException {
+		return act(alertId, idempotencyKey, this.reader.readValid(http, MAX_BODY, ActionBodies.Comment.class),
+				principal);
+	}
+
+	private ResponseEntity<?> act(String alertId, String idempotencyKey, ActionBody body, Principal principal) {
+		String key = IdempotencyKeyHeader.validated(idempotencyKey);
+		String customerId = AlertIds.customerOf(alertId).orElseThrow(() -> AlertViews.noSuchAlert(alertId));
+		return answer(this.gateway.send(customerId, alertId, key, body, principal.getName()));
+	}
+
+	private static ResponseEntity<?> answer(ChurnAlertActionOutcome outcome) {
+		HttpStatus status = switch (outcome.getStatus()) {
+			case APPLIED -> HttpStatus.OK;
+			case NOT_FOUND -> HttpStatus.NOT_FOUND;
+			case CONFLICT -> HttpStatus.CONFLICT;
+			case INVALID -> HttpStatus.BAD_REQUEST;
+		};
+		if (status == HttpStatus.OK) {
+			return ResponseEntity.ok(AlertViews.summary(outcome.getAlert()));
+		}
+		String reason = switch (outcome.getStatus()) {
+			case NOT_FOUND -> "alert-not-found";
+			case CONFLICT -> "alert-state-conflict";
+			default -> "action-refused";
+		};
+		ProblemDetail problem = ProblemTypes.problem(status, reason, title(outcome), outcome.getExplanation());
+		if (outcome.getAlert() != null) {
+			problem.setProperty("alertStatus", outcome.getAlert().getStatus().name());
+		}
+		return ResponseEntity.status(status).body(problem);
+	}
+
+	private static String title(ChurnAlertActionOutcome outcome) {
+		return switch (outcome.getStatus()) {
+			case APPLIED -> "Applied";
+			case NOT_FOUND -> "No such alert";
+			case CONFLICT -> "Not allowed in the alert's state";
+			case INVALID -> "Action refused by a rule";
+		};
+	}
+
+}

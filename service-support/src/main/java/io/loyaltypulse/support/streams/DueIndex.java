@@ -1,0 +1,67 @@
+package io.loyaltypulse.support.streams;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * A due-time index over a key-value store: {@code "%019d(dueAt)|id" -> ""}, so that a
+ * wall-clock punctuator reads the entries that fell due in time order and never scans
+ * every entity: the cost of a punctuation grows with what is due, not with what is held.
+ * The entity remembers its own due time ({@link #NOTHING_DUE} when none), which
+ * {@link #move} needs to find its entry again.
+ */
+public final class DueIndex {
+
+	/** The due time of an entity with nothing due. */
+	public static final long NOTHING_DUE = Long.MAX_VALUE;
+
+	private static final String DUE_TIME_FORMAT = "%019d";
+
+	private final KeyValueStore<String, String> store;
+
+	public DueIndex(KeyValueStore<String, String> store) {
+		this.store = store;
+	}
+
+	/** Moves the entity's entry from {@code previousDueAt} to {@code dueAt}. */
+	public void move(String id, long previousDueAt, long dueAt) {
+		if (previousDueAt == dueAt) {
+			return;
+		}
+		if (previousDueAt != NOTHING_DUE) {
+			this.store.delete(key(previousDueAt, id));
+		}
+		if (dueAt != NOTHING_DUE) {
+			this.store.put(key(dueAt, id), "");
+		}
+	}
+
+	/**
+	 * Removes and returns, oldest first, at most {@code max} entities due at or before
+	 * {@code now}; the caller gives each its next due time with {@link #move} from
+	 * {@link #NOTHING_DUE}.
+	 */
+	public List<String> takeDue(long now, int max) {
+		List<KeyValue<String, String>> due = new ArrayList<>();
+		try (KeyValueIterator<String, String> entries = this.store.range("", key(now, "\uffff"))) {
+			while (entries.hasNext() && due.size() < max) {
+				due.add(entries.next());
+			}
+		}
+		List<String> ids = new ArrayList<>(due.size());
+		for (KeyValue<String, String> entry : due) {
+			this.store.delete(entry.key);
+			ids.add(entry.key.substring(entry.key.indexOf('|') + 1));
+		}
+		return ids;
+	}
+
+	static String key(long dueAt, String id) {
+		return DUE_TIME_FORMAT.formatted(dueAt) + "|" + id;
+	}
+
+}
