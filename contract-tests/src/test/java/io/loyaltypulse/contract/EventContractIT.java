@@ -73,7 +73,9 @@ class EventContractIT {
 				this.prefix + "invoices", "loyalty.topics.survey-responses", this.prefix + "survey-responses",
 				"loyalty.topics.complaints", this.prefix + "complaints", "loyalty.topics.nps-scores",
 				this.prefix + "nps-scores", "loyalty.topics.survey-invitations", this.prefix + "survey-invitations",
-				"loyalty.topics.partitions", "3", "loyalty.topics.replication-factor", "1"));
+				"loyalty.topics.engagements", this.prefix + "engagements", "loyalty.topics.points-referral-rewards",
+				this.prefix + "points-referral-rewards", "loyalty.topics.partitions", "3",
+				"loyalty.topics.replication-factor", "1"));
 	}
 
 	@Test
@@ -89,6 +91,9 @@ class EventContractIT {
 				List.of(SampleEvents.complaintFiled("c-4"), SampleEvents.complaintResolved("c-4")));
 		roundTrip(EventTopics.NPS_SCORES, List.of(SampleEvents.npsScoreUpdated("S1")));
 		roundTrip(EventTopics.SURVEY_INVITATIONS, List.of(SampleEvents.surveyInvitationDue("c-5")));
+		roundTrip(EventTopics.ENGAGEMENTS,
+				List.of(SampleEvents.reviewPublished("c-6"), SampleEvents.referralRegistered("c-7", "c-6")));
+		roundTrip(EventTopics.POINTS_REFERRAL_REWARDS, List.of(SampleEvents.referralQualified("c-6", "c-7")));
 	}
 
 	@Test

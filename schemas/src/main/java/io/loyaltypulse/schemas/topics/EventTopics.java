@@ -16,6 +16,9 @@ import io.loyaltypulse.events.PointsTierDowngradeWarning;
 import io.loyaltypulse.events.PointsTransaction;
 import io.loyaltypulse.events.PurchaseCompleted;
 import io.loyaltypulse.events.PurchaseRefunded;
+import io.loyaltypulse.events.ReferralQualified;
+import io.loyaltypulse.events.ReferralRegistered;
+import io.loyaltypulse.events.ReviewPublished;
 import io.loyaltypulse.events.SurveyInvitationDue;
 import io.loyaltypulse.events.SurveyResponded;
 import org.apache.avro.specific.SpecificRecord;
@@ -78,13 +81,29 @@ public final class EventTopics {
 	public static final TopicDefinition<SurveyInvitationDue> SURVEY_INVITATIONS = TopicDefinition
 		.of("survey-invitations", SurveyInvitationDue.class);
 
+	/**
+	 * What customers do besides buying that earns points: reviews after moderation and
+	 * referrals, keyed by the customer who acted (the reviewer, the new customer).
+	 */
+	public static final TopicDefinition<SpecificRecord> ENGAGEMENTS = TopicDefinition.union("engagements",
+			ReviewPublished.class, ReferralRegistered.class);
+
+	/**
+	 * Qualified referrals re-keyed by the referrer, so that the referrer's bonus is
+	 * credited by the task that owns the referrer's account; written and read by
+	 * points-service, co-partitioned with its inputs.
+	 */
+	public static final TopicDefinition<ReferralQualified> POINTS_REFERRAL_REWARDS = TopicDefinition
+		.of("points-referral-rewards", ReferralQualified.class);
+
 	private EventTopics() {
 	}
 
 	/** Every topic defined here, in a stable order. */
 	public static List<TopicDefinition<?>> all() {
 		return List.of(PURCHASES, INVOICES, SURVEY_RESPONSES, COMPLAINTS, POINTS_LEDGER, POINTS_REQUESTS,
-				POINTS_REQUEST_OUTCOMES, POINTS_TIER_EVENTS, NPS_SCORES, SURVEY_INVITATIONS);
+				POINTS_REQUEST_OUTCOMES, POINTS_TIER_EVENTS, NPS_SCORES, SURVEY_INVITATIONS, ENGAGEMENTS,
+				POINTS_REFERRAL_REWARDS);
 	}
 
 }

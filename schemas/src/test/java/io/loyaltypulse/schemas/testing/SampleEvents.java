@@ -16,7 +16,11 @@ import io.loyaltypulse.events.OrderLine;
 import io.loyaltypulse.events.PaymentTerms;
 import io.loyaltypulse.events.PurchaseCompleted;
 import io.loyaltypulse.events.PurchaseRefunded;
+import io.loyaltypulse.events.ReferralQualified;
+import io.loyaltypulse.events.ReferralRegistered;
 import io.loyaltypulse.events.RefundedLine;
+import io.loyaltypulse.events.ReviewPublished;
+import io.loyaltypulse.events.ReviewStatus;
 import io.loyaltypulse.events.SurveyInvitationDue;
 import io.loyaltypulse.events.SurveyResponded;
 
@@ -169,6 +173,42 @@ public final class SampleEvents {
 			.setComplaintId("cmp-5")
 			.setResolution("REPLACED")
 			.setCustomerSatisfied(true)
+			.build();
+	}
+
+	/** A published review of the tea bought in {@link #purchaseCompleted}. */
+	public static ReviewPublished reviewPublished(String customerId) {
+		return ReviewPublished.newBuilder()
+			.setEventId("evt-review-" + customerId)
+			.setCustomerId(customerId)
+			.setOccurredAt(OCCURRED_AT.plusSeconds(3 * 86_400))
+			.setReviewId("review-7")
+			.setOrderId("order-1001")
+			.setSku("SKU-TEA")
+			.setRating(5)
+			.setStatus(ReviewStatus.PUBLISHED)
+			.build();
+	}
+
+	/** A new customer referred by {@code referrerId}. */
+	public static ReferralRegistered referralRegistered(String customerId, String referrerId) {
+		return ReferralRegistered.newBuilder()
+			.setEventId("evt-referral-" + customerId)
+			.setCustomerId(customerId)
+			.setOccurredAt(OCCURRED_AT.minusSeconds(86_400))
+			.setReferrerId(referrerId)
+			.build();
+	}
+
+	/** The referral of {@code referredCustomerId} qualified; keyed by the referrer. */
+	public static ReferralQualified referralQualified(String referrerId, String referredCustomerId) {
+		return ReferralQualified.newBuilder()
+			.setEventId("referral:" + referredCustomerId)
+			.setCustomerId(referrerId)
+			.setOccurredAt(OCCURRED_AT.plusSeconds(30 * 86_400))
+			.setReferredCustomerId(referredCustomerId)
+			.setReferralEventId("evt-referral-" + referredCustomerId)
+			.setOrderId("order-1001")
 			.build();
 	}
 

@@ -22,6 +22,7 @@ class TopicCatalogueTest {
 		assertThat(catalogue.surveyResponses().name()).isEqualTo("survey-responses");
 		assertThat(catalogue.npsScores().name()).isEqualTo("nps-scores");
 		assertThat(catalogue.surveyInvitations().name()).isEqualTo("survey-invitations");
+		assertThat(catalogue.engagements().name()).isEqualTo("engagements");
 	}
 
 	@Test
@@ -36,7 +37,8 @@ class TopicCatalogueTest {
 					"survey-responses.DLT", "complaints", "complaints.DLT", "points-ledger", "points-ledger.DLT",
 					"points-requests", "points-requests.DLT", "points-request-outcomes", "points-request-outcomes.DLT",
 					"points-tier-events", "points-tier-events.DLT", "nps-scores", "nps-scores.DLT",
-					"survey-invitations", "survey-invitations.DLT");
+					"survey-invitations", "survey-invitations.DLT", "engagements", "engagements.DLT",
+					"points-referral-rewards", "points-referral-rewards.DLT");
 		assertThat(topics).allSatisfy((topic) -> {
 			assertThat(topic.numPartitions()).isEqualTo(12);
 			assertThat(topic.replicationFactor()).isEqualTo((short) 3);

@@ -39,7 +39,8 @@ class TopicPlanTest {
 			.containsExactly("purchases", "purchases.DLT", "invoices", "invoices.DLT", "survey-responses",
 					"survey-responses.DLT", "complaints", "complaints.DLT", "points-ledger", "points-ledger.DLT",
 					"points-requests", "points-requests.DLT", "points-request-outcomes", "points-tier-events",
-					"nps-scores", "survey-invitations");
+					"nps-scores", "survey-invitations", "engagements", "engagements.DLT", "points-referral-rewards",
+					"points-referral-rewards.DLT");
 		assertThat(topics).allSatisfy((topic) -> assertThat(topic.numPartitions()).isEqualTo(6));
 	}
 
@@ -49,7 +50,7 @@ class TopicPlanTest {
 
 		assertThat(TopicPlan.newTopics(catalogue, List.of("churn-alert-actions", "churn-alerts", "churn-alerts.DLT")))
 			.extracting(NewTopic::name)
-			.endsWith("survey-invitations", "churn-alert-actions", "churn-alerts", "churn-alerts.DLT");
+			.endsWith("points-referral-rewards.DLT", "churn-alert-actions", "churn-alerts", "churn-alerts.DLT");
 		assertThatIllegalArgumentException().isThrownBy(() -> TopicPlan.newTopics(catalogue, List.of("purchases")))
 			.withMessageContaining("purchases is planned already");
 		assertThatIllegalArgumentException().isThrownBy(() -> TopicPlan.newTopics(catalogue, List.of("nps-scores")))
@@ -63,8 +64,9 @@ class TopicPlanTest {
 		int status = TopicPlan.run(new String[] { "--dry-run", "--partitions", "4", "churn-alerts" }, out());
 
 		assertThat(status).isZero();
-		assertThat(output()).startsWith("17 topics, 4 partitions each, retention 4015d: purchases purchases.DLT ")
-			.contains(" points-tier-events nps-scores survey-invitations churn-alerts");
+		assertThat(output()).startsWith("21 topics, 4 partitions each, retention 4015d: purchases purchases.DLT ")
+			.contains(" points-tier-events nps-scores survey-invitations engagements engagements.DLT ")
+			.endsWith(" points-referral-rewards points-referral-rewards.DLT churn-alerts\n");
 	}
 
 	@Test
@@ -87,7 +89,7 @@ class TopicPlanTest {
 
 		TopicPlan.provision(this.admin, topics, options("--raise-retention"), out());
 
-		assertThat(output()).contains("Created 15 topics: purchases.DLT invoices.DLT survey-responses")
+		assertThat(output()).contains("Created 19 topics: purchases.DLT invoices.DLT survey-responses")
 			.contains("Raised retention.ms to " + DEFAULT_RETENTION_MS + " (4015d) on 1 topics that kept records "
 					+ "for less: purchases");
 		assertThat(retention("purchases")).isEqualTo(DEFAULT_RETENTION_MS);
@@ -107,7 +109,7 @@ class TopicPlanTest {
 		TopicPlan.provision(this.admin, topics, options(), out());
 
 		assertThat(retention("purchases")).isEqualTo("604800000");
-		assertThat(output()).contains("All 16 topics exist.");
+		assertThat(output()).contains("All 20 topics exist.");
 	}
 
 	private static TopicPlan.Options options(String... more) {
