@@ -15,6 +15,9 @@ LOYALTY_SERVICES=(
 	"purchase-service $PURCHASE_SERVICE_PORT purchase-service/target/purchase-service-*.jar"
 	"points-service $POINTS_SERVICE_PORT points-service/target/points-service-*.jar"
 	"survey-service $SURVEY_SERVICE_PORT survey-service/target/survey-service-*.jar"
+	# Customers checked 5 s after their latest event, every 5 s (1 minute each by default), so that the README's
+	# examples answer at once.
+	"churn-alert-service $CHURN_ALERT_SERVICE_PORT churn-alert-service/target/churn-alert-service-*.jar --loyalty.churn.settle-delay=5s --loyalty.churn.punctuation-interval=5s"
 )
 # <<< SERVICES
 

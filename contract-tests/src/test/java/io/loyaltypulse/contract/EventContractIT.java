@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -68,12 +69,12 @@ class EventContractIT {
 	EventContractIT(Infrastructure infrastructure) {
 		this.infrastructure = infrastructure;
 		this.kafka = new KafkaClients(infrastructure.bootstrapServers());
-		this.catalogue = new TopicCatalogue(Map.of("schema.registry.url", infrastructure.registryUrl(),
-				"loyalty.topics.purchases", this.prefix + "purchases", "loyalty.topics.invoices",
-				this.prefix + "invoices", "loyalty.topics.survey-responses", this.prefix + "survey-responses",
-				"loyalty.topics.complaints", this.prefix + "complaints", "loyalty.topics.nps-scores",
-				this.prefix + "nps-scores", "loyalty.topics.survey-invitations", this.prefix + "survey-invitations",
+		Map<String, Object> config = new HashMap<>(Map.of("schema.registry.url", infrastructure.registryUrl(),
 				"loyalty.topics.partitions", "3", "loyalty.topics.replication-factor", "1"));
+		for (TopicDefinition<?> topic : EventTopics.all()) {
+			config.put(TopicCatalogue.NAME_PREFIX + topic.key(), this.prefix + topic.key());
+		}
+		this.catalogue = new TopicCatalogue(config);
 	}
 
 	@Test
@@ -89,6 +90,13 @@ class EventContractIT {
 				List.of(SampleEvents.complaintFiled("c-4"), SampleEvents.complaintResolved("c-4")));
 		roundTrip(EventTopics.NPS_SCORES, List.of(SampleEvents.npsScoreUpdated("S1")));
 		roundTrip(EventTopics.SURVEY_INVITATIONS, List.of(SampleEvents.surveyInvitationDue("c-5")));
+		roundTrip(EventTopics.ENGAGEMENTS,
+				List.of(SampleEvents.reviewPublished("c-6"), SampleEvents.referralRegistered("c-7", "c-6")));
+		roundTrip(EventTopics.POINTS_REFERRAL_REWARDS, List.of(SampleEvents.referralQualified("c-6", "c-7")));
+		roundTrip(EventTopics.CHURN_ALERTS,
+				List.of(SampleEvents.churnAlertRaised("c-8"), SampleEvents.churnAlertResolved("c-8")));
+		roundTrip(EventTopics.CHURN_ALERT_ACTIONS, List.of(SampleEvents.churnAlertActionRequested("c-8")));
+		roundTrip(EventTopics.CHURN_ALERT_ACTION_OUTCOMES, List.of(SampleEvents.churnAlertActionOutcome("c-8")));
 	}
 
 	@Test

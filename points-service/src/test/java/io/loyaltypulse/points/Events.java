@@ -10,7 +10,10 @@ import io.loyaltypulse.events.PointsAdjustmentRequested;
 import io.loyaltypulse.events.PointsRedemptionRequested;
 import io.loyaltypulse.events.PurchaseCompleted;
 import io.loyaltypulse.events.PurchaseRefunded;
+import io.loyaltypulse.events.ReferralRegistered;
 import io.loyaltypulse.events.RefundedLine;
+import io.loyaltypulse.events.ReviewPublished;
+import io.loyaltypulse.events.ReviewStatus;
 import io.loyaltypulse.events.SurveyResponded;
 
 /** Input events for the tests, with only what a test cares about to fill in. */
@@ -82,6 +85,40 @@ public final class Events {
 			.setPoints(points)
 			.setReason("goodwill for a late delivery")
 			.setActor("admin-7")
+			.build();
+	}
+
+	/**
+	 * A published 5-star review; a line of {@link #purchase} has sku
+	 * {@code SKU-<lineId>}.
+	 */
+	public static ReviewPublished review(String customerId, String reviewId, String orderId, String sku, Instant at) {
+		return ReviewPublished.newBuilder()
+			.setEventId("review-" + reviewId)
+			.setCustomerId(customerId)
+			.setOccurredAt(at)
+			.setReviewId(reviewId)
+			.setOrderId(orderId)
+			.setSku(sku)
+			.setRating(5)
+			.setStatus(ReviewStatus.PUBLISHED)
+			.build();
+	}
+
+	public static ReviewPublished rejected(ReviewPublished review) {
+		return ReviewPublished.newBuilder(review)
+			.setEventId(review.getEventId() + "-rejected")
+			.setStatus(ReviewStatus.REJECTED)
+			.build();
+	}
+
+	/** {@code customerId} joined through {@code referrerId}'s referral. */
+	public static ReferralRegistered referral(String customerId, String referrerId, Instant at) {
+		return ReferralRegistered.newBuilder()
+			.setEventId("referral-" + customerId + "-by-" + referrerId)
+			.setCustomerId(customerId)
+			.setOccurredAt(at)
+			.setReferrerId(referrerId)
 			.build();
 	}
 

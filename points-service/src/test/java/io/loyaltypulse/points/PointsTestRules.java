@@ -11,6 +11,7 @@ import java.util.Set;
 import io.loyaltypulse.points.earning.Campaign;
 import io.loyaltypulse.points.earning.EarningCalculator;
 import io.loyaltypulse.points.earning.EarningRules;
+import io.loyaltypulse.points.ledger.EngagementBonuses;
 import io.loyaltypulse.points.ledger.LedgerPolicy;
 import io.loyaltypulse.points.ledger.NegativeBalancePolicy;
 import io.loyaltypulse.points.ledger.PointsEngine;
@@ -42,11 +43,17 @@ public final class PointsTestRules {
 	public static final TierRules TIERS = new TierRules(List.of(new Tier("BASE", 0, BigDecimal.ONE),
 			new Tier("SILVER", 500, new BigDecimal("1.25")), new Tier("GOLD", 1000, new BigDecimal("1.5"))), 30);
 
+	/**
+	 * Review bonus 20, at most 2 a month; referral bonus 200 for the referrer and 100 for
+	 * the new customer, at most 2 a year per referrer.
+	 */
+	public static final EngagementBonuses ENGAGEMENTS = new EngagementBonuses(20, 2, 200, 100, 2);
+
 	private PointsTestRules() {
 	}
 
 	public static LedgerPolicy policy(NegativeBalancePolicy negativeBalancePolicy) {
-		return new LedgerPolicy(Duration.ofDays(30), 12, negativeBalancePolicy, 50);
+		return new LedgerPolicy(Duration.ofDays(30), 12, negativeBalancePolicy, 50, ENGAGEMENTS);
 	}
 
 	public static PointsEngine engine(NegativeBalancePolicy negativeBalancePolicy) {

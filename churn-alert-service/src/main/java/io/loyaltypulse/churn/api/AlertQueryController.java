@@ -13,7 +13,7 @@ import io.loyaltypulse.events.ChurnAlertStatus;
 import io.loyaltypulse.events.ChurnSignal;
 import io.loyaltypulse.support.streams.InteractiveQueries;
 import io.loyaltypulse.support.validation.ValidId;
-import io.loyaltypulse.support.validation.Violations;
+import io.loyaltypulse.support.validation.InvalidParametersException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -60,9 +60,8 @@ class AlertQueryController {
 			@RequestParam(defaultValue = "50") @Min(1) @Max(500) int size, HttpServletRequest request) {
 		AlertOrder order = AlertOrder.of(sort);
 		if (order == null) {
-			Violations violations = new Violations();
-			violations.add("sort", "must be one of risk, raisedAt, -raisedAt, updatedAt, -updatedAt");
-			violations.throwIfAny();
+			throw new InvalidParametersException(
+					Map.of("sort", "must be one of risk, raisedAt, -raisedAt, updatedAt, -updatedAt"));
 		}
 		AlertFilter filter = new AlertFilter(customerId, signal, status, severity, assignee, store);
 		int wanted = (page + 1) * size;

@@ -13,6 +13,7 @@ import java.util.Set;
 
 import io.loyaltypulse.points.earning.Campaign;
 import io.loyaltypulse.points.earning.EarningRules;
+import io.loyaltypulse.points.ledger.EngagementBonuses;
 import io.loyaltypulse.points.ledger.LedgerPolicy;
 import io.loyaltypulse.points.ledger.NegativeBalancePolicy;
 import io.loyaltypulse.points.tiers.Tier;
@@ -62,6 +63,14 @@ import org.springframework.validation.annotation.Validated;
  * early)
  * @param maxPointsPerEvent a purchase earning more points than this goes to the
  * dead-letter topic (absurd quantities or prices)
+ * @param reviewBonusPoints bonus for a published review of a bought item not returned,
+ * once per order line; 0 disables
+ * @param maxReviewBonusesPerMonth review bonuses per customer and calendar month at most
+ * @param referrerBonusPoints bonus for a referrer whose referred customer's first
+ * purchase passed its return window without a full refund; 0 disables
+ * @param referredBonusPoints bonus for that referred customer; 0 disables
+ * @param maxReferralBonusesPerYear referral bonuses per referrer and calendar year at
+ * most
  */
 @Validated
 @ConfigurationProperties("loyalty.points")
@@ -74,7 +83,10 @@ public record PointsProperties(@Valid @NotNull Earning earning, @NotEmpty List<@
 		@DefaultValue("60s") @NotNull Duration punctuationInterval, @DefaultValue("30s") @NotNull Duration idleAdvance,
 		@DefaultValue("400d") @NotNull Duration transactionsRetention,
 		@DefaultValue("30") @Min(0) int expiringWithinDays, @DefaultValue("10s") @NotNull Duration requestTimeout,
-		@DefaultValue("1h") @NotNull Duration maxClockSkew, @DefaultValue("10000000") @Min(1) long maxPointsPerEvent) {
+		@DefaultValue("1h") @NotNull Duration maxClockSkew, @DefaultValue("10000000") @Min(1) long maxPointsPerEvent,
+		@DefaultValue("20") @Min(0) long reviewBonusPoints, @DefaultValue("5") @Min(1) int maxReviewBonusesPerMonth,
+		@DefaultValue("200") @Min(0) long referrerBonusPoints, @DefaultValue("100") @Min(0) long referredBonusPoints,
+		@DefaultValue("10") @Min(1) int maxReferralBonusesPerYear) {
 
 	@AssertTrue(
 			message = "exactly one tier must have threshold 0 (the base tier), and names and thresholds must be unique")
@@ -143,7 +155,8 @@ public record PointsProperties(@Valid @NotNull Earning earning, @NotEmpty List<@
 
 	public LedgerPolicy ledgerPolicy() {
 		return new LedgerPolicy(this.returnWindow, this.expiryMonths, this.negativeBalancePolicy,
-				this.surveyBonusPoints);
+				this.surveyBonusPoints, new EngagementBonuses(this.reviewBonusPoints, this.maxReviewBonusesPerMonth,
+						this.referrerBonusPoints, this.referredBonusPoints, this.maxReferralBonusesPerYear));
 	}
 
 	public PointsTopology.Options topologyOptions() {

@@ -45,6 +45,23 @@ public final class CustomerAccount {
 	TierStatus tiers = TierStatus.initial();
 
 	/**
+	 * Whether the customer ever made a paid purchase; a referral registered after one is
+	 * refused (they are not a new customer).
+	 */
+	boolean hasPurchased;
+
+	/** The customer's own referral; null if they were not referred. */
+	Referral referral;
+
+	/** Review bonuses paid in the latest calendar month counted (UTC). */
+	PeriodCount reviewBonuses = PeriodCount.NONE;
+
+	/**
+	 * Referral bonuses earned as a referrer in the latest calendar year counted (UTC).
+	 */
+	PeriodCount referralBonuses = PeriodCount.NONE;
+
+	/**
 	 * The due time under which the account is registered in the schedule store (epoch
 	 * millis); Long.MAX_VALUE when nothing is due.
 	 */

@@ -98,12 +98,37 @@ public final class OrderRecord {
 
 		int refundedQuantity;
 
+		/** The item bought, for reviews; null on records written before reviews. */
+		String sku;
+
+		/** The review a bonus was paid for on this line; null if none. */
+		String reviewId;
+
+		/** Points of the review bonus paid; 0 if none. */
+		long reviewBonus;
+
+		/** The ledger sequence of the review bonus's lot; 0 if none. */
+		long reviewLotSequence;
+
+		/** Whether a refund took the review bonus back. */
+		boolean reviewBonusReversed;
+
 		LineRecord() {
 		}
 
 		LineRecord(int quantity, long points) {
+			this(quantity, points, null);
+		}
+
+		LineRecord(int quantity, long points, String sku) {
 			this.quantity = quantity;
 			this.points = points;
+			this.sku = sku;
+		}
+
+		/** Every unit of the line was refunded: the item was returned. */
+		boolean isReturned() {
+			return this.refundedQuantity >= this.quantity;
 		}
 
 	}

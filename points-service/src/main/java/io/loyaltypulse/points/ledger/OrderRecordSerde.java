@@ -6,11 +6,16 @@ import io.loyaltypulse.support.state.StateReader;
 import io.loyaltypulse.support.state.StateWriter;
 import io.loyaltypulse.support.state.VersionedSerde;
 
-/** Persists an {@link OrderRecord} in the {@code points-orders} store. */
+/**
+ * Persists an {@link OrderRecord} in the {@code points-orders} store. Version 2 adds each
+ * line's sku and review bonus; a version 1 record reads with neither.
+ */
 public final class OrderRecordSerde extends VersionedSerde<OrderRecord> {
 
+	private static final int VERSION = 2;
+
 	public OrderRecordSerde() {
-		super("points order", 1, (size) -> {
+		super("points order", VERSION, (size) -> {
 		});
 	}
 
@@ -33,7 +38,12 @@ public final class OrderRecordSerde extends VersionedSerde<OrderRecord> {
 			out.writeString(line.getKey())
 				.writeInt(line.getValue().quantity)
 				.writeLong(line.getValue().points)
-				.writeInt(line.getValue().refundedQuantity);
+				.writeInt(line.getValue().refundedQuantity)
+				.writeString(line.getValue().sku)
+				.writeString(line.getValue().reviewId)
+				.writeLong(line.getValue().reviewBonus)
+				.writeLong(line.getValue().reviewLotSequence)
+				.writeBoolean(line.getValue().reviewBonusReversed);
 		}
 		out.writeInt(order.refundEventIds.size());
 		order.refundEventIds.forEach(out::writeString);
@@ -55,8 +65,15 @@ public final class OrderRecordSerde extends VersionedSerde<OrderRecord> {
 		int lines = in.readCount();
 		for (int i = 0; i < lines; i++) {
 			String lineId = in.readString();
-			OrderRecord.LineRecord line = new OrderRecord.LineRecord(in.readInt(), in.readLong());
+			OrderRecord.LineRecord line = new OrderRecord.LineRecord(in.readInt(), in.readLong(), null);
 			line.refundedQuantity = in.readInt();
+			if (version >= 2) {
+				line.sku = in.readString();
+				line.reviewId = in.readString();
+				line.reviewBonus = in.readLong();
+				line.reviewLotSequence = in.readLong();
+				line.reviewBonusReversed = in.readBoolean();
+			}
 			order.lines.put(lineId, line);
 		}
 		int refunds = in.readCount();

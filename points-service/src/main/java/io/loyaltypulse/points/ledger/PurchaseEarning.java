@@ -2,7 +2,9 @@ package io.loyaltypulse.points.ledger;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.loyaltypulse.events.PointsTransaction;
 import io.loyaltypulse.events.PointsTransactionKind;
@@ -90,8 +92,11 @@ final class PurchaseEarning {
 		order.total = purchase.getTotal();
 		order.currency = purchase.getCurrency();
 		order.points = earned.points();
+		Map<String, String> skus = new HashMap<>();
+		purchase.getLines().forEach((line) -> skus.put(line.getLineId(), line.getSku()));
 		for (LineEarning line : earned.lines()) {
-			order.lines.put(line.lineId(), new OrderRecord.LineRecord(line.quantity(), line.points()));
+			order.lines.put(line.lineId(),
+					new OrderRecord.LineRecord(line.quantity(), line.points(), skus.get(line.lineId())));
 		}
 		return order;
 	}

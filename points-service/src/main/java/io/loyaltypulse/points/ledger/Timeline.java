@@ -8,7 +8,7 @@ import org.apache.avro.specific.SpecificRecord;
 
 /**
  * What falls due is applied as of a moment, in time order:
- * {@code while min(nextExpiry, nextTierDue) <= T: apply the sooner (the expiry on a tie); then the tiers as of T}.
+ * {@code while min(nextExpiry, nextReferral, nextTierDue) <= T: apply the soonest (on a tie: expiry, referral, tier); then the tiers as of T}.
  *
  * <p>
  * The same code runs before an event (as of its time) and from the punctuator (as of the
@@ -20,9 +20,12 @@ final class Timeline {
 
 	private final TierTracker tiers;
 
-	Timeline(Expiry expiry, TierTracker tiers) {
+	private final ReferralQualification referrals;
+
+	Timeline(Expiry expiry, TierTracker tiers, ReferralQualification referrals) {
 		this.expiry = expiry;
 		this.tiers = tiers;
+		this.referrals = referrals;
 	}
 
 	/**
@@ -32,12 +35,17 @@ final class Timeline {
 		long limit = until.toEpochMilli();
 		while (true) {
 			long nextExpiry = this.expiry.nextExpiry(account);
+			long nextReferral = this.referrals.dueAt(account);
 			long nextTier = this.tiers.nextDue(account.tiers);
-			if (Math.min(nextExpiry, nextTier) > limit) {
+			long next = Math.min(nextExpiry, Math.min(nextReferral, nextTier));
+			if (next > limit) {
 				break;
 			}
-			if (nextExpiry <= nextTier) {
+			if (nextExpiry == next) {
 				out.add(this.expiry.expireNext(account));
+			}
+			else if (nextReferral == next) {
+				this.referrals.qualify(account, out);
 			}
 			else {
 				out.addAll(this.tiers.advance(account.tiers, account.customerId, Instant.ofEpochMilli(nextTier)));
@@ -48,7 +56,8 @@ final class Timeline {
 
 	/** When the account next has something due (epoch millis), or Long.MAX_VALUE. */
 	long nextDue(CustomerAccount account) {
-		return Math.min(this.tiers.nextDue(account.tiers), this.expiry.nextExpiry(account));
+		return Math.min(Math.min(this.tiers.nextDue(account.tiers), this.expiry.nextExpiry(account)),
+				this.referrals.dueAt(account));
 	}
 
 }

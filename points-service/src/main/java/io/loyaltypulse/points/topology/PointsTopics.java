@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.loyaltypulse.events.PointsRequestOutcome;
 import io.loyaltypulse.events.PointsTransaction;
+import io.loyaltypulse.events.ReferralQualified;
 import io.loyaltypulse.events.SurveyResponded;
 import io.loyaltypulse.schemas.topics.EventTopics;
 import io.loyaltypulse.schemas.topics.Topic;
@@ -20,19 +21,23 @@ import org.apache.kafka.clients.admin.NewTopic;
  * @param purchases input: purchases and refunds
  * @param surveyResponses input: survey answers, for the bonus
  * @param requests input: redemption and adjustment requests
+ * @param engagements input: reviews and referrals, for their bonuses
+ * @param referralRewards input and output: qualified referrals re-keyed by the referrer,
+ * so that the task owning the referrer's account credits them
  * @param ledger output: every change of a balance
  * @param outcomes output: the decision on each request
  * @param tierEvents output: tier changes and downgrade warnings
  */
 public record PointsTopics(Topic<String, SpecificRecord> purchases, Topic<String, SurveyResponded> surveyResponses,
-		Topic<String, SpecificRecord> requests, Topic<String, PointsTransaction> ledger,
+		Topic<String, SpecificRecord> requests, Topic<String, SpecificRecord> engagements,
+		Topic<String, ReferralQualified> referralRewards, Topic<String, PointsTransaction> ledger,
 		Topic<String, PointsRequestOutcome> outcomes, Topic<String, SpecificRecord> tierEvents) {
 
 	/**
 	 * The topics the points engine reads: co-partitioned, each with a dead-letter topic.
 	 */
 	public static final List<TopicDefinition<?>> INPUTS = List.of(EventTopics.PURCHASES, EventTopics.SURVEY_RESPONSES,
-			EventTopics.POINTS_REQUESTS);
+			EventTopics.POINTS_REQUESTS, EventTopics.ENGAGEMENTS, EventTopics.POINTS_REFERRAL_REWARDS);
 
 	/** The topics the points engine writes. */
 	public static final List<TopicDefinition<?>> OUTPUTS = List.of(EventTopics.POINTS_LEDGER,
@@ -47,12 +52,14 @@ public record PointsTopics(Topic<String, SpecificRecord> purchases, Topic<String
 
 	/** The names of the inputs, which must be co-partitioned. */
 	public List<String> inputNames() {
-		return List.of(this.purchases.name(), this.surveyResponses.name(), this.requests.name());
+		return List.of(this.purchases.name(), this.surveyResponses.name(), this.requests.name(),
+				this.engagements.name(), this.referralRewards.name());
 	}
 
 	public static PointsTopics from(TopicCatalogue catalogue) {
 		return new PointsTopics(catalogue.topic(EventTopics.PURCHASES), catalogue.topic(EventTopics.SURVEY_RESPONSES),
-				catalogue.topic(EventTopics.POINTS_REQUESTS), catalogue.topic(EventTopics.POINTS_LEDGER),
+				catalogue.topic(EventTopics.POINTS_REQUESTS), catalogue.topic(EventTopics.ENGAGEMENTS),
+				catalogue.topic(EventTopics.POINTS_REFERRAL_REWARDS), catalogue.topic(EventTopics.POINTS_LEDGER),
 				catalogue.topic(EventTopics.POINTS_REQUEST_OUTCOMES), catalogue.topic(EventTopics.POINTS_TIER_EVENTS));
 	}
 

@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import io.loyaltypulse.events.PointsRequestOutcome;
 import io.loyaltypulse.events.PointsTransaction;
+import io.loyaltypulse.events.ReferralQualified;
 import io.loyaltypulse.points.ledger.CustomerAccount;
 import io.loyaltypulse.points.ledger.OrderRecordSerde;
 import io.loyaltypulse.points.ledger.PointsEngine;
@@ -12,6 +13,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Branched;
@@ -23,15 +25,20 @@ import org.apache.kafka.streams.state.Stores;
 
 /**
  * The points engine as a Kafka Streams topology:
- * {@code (account, ledger entries) = fold(purchases ++ survey-responses ++ points-requests by customerId)}.
+ * {@code (account, ledger entries) = fold(purchases ++ survey-responses ++ points-requests ++ engagements ++ points-referral-rewards by customerId)}.
  *
  * <p>
- * The three inputs are keyed by customer id and co-partitioned, so one task owns all of a
+ * The inputs are keyed by customer id and co-partitioned, so one task owns all of a
  * customer's events and the processor is the single writer of their account: no lock, no
  * overdraw, whatever the number of instances. Outputs are the {@code points-ledger}, the
  * {@code points-request-outcomes} the HTTP layer waits for, and
- * {@code points-tier-events}. Processors, stores and sinks are named, so changelog topics
- * keep their names when the topology changes.
+ * {@code points-tier-events}. A qualified referral is the one change about another
+ * customer: it is re-keyed by the referrer and written to
+ * {@code points-referral-rewards}, which this topology reads back, so that the task
+ * owning the referrer's account credits them; both writes are part of the task's
+ * exactly-once transaction, and the referrer's side recognises a repeated one by its id.
+ * Processors, stores and sinks are named, so changelog topics keep their names when the
+ * topology changes.
  */
 public final class PointsTopology {
 
@@ -116,8 +123,17 @@ public final class PointsTopology {
 		KStream<String, SpecificRecord> requests = builder.stream(topics.requests().name(),
 				Consumed.with(keys, topics.requests().valueSerde()).withName("points-requests-source"));
 
+		KStream<String, SpecificRecord> engagements = builder.stream(topics.engagements().name(),
+				Consumed.with(keys, topics.engagements().valueSerde()).withName("engagements-source"));
+		KStream<String, SpecificRecord> referralRewards = builder
+			.stream(topics.referralRewards().name(),
+					Consumed.with(keys, topics.referralRewards().valueSerde()).withName("referral-rewards-source"))
+			.mapValues((reward) -> (SpecificRecord) reward, Named.as("referral-rewards-as-events"));
+
 		KStream<String, SpecificRecord> changes = purchases.merge(surveys, Named.as("merge-survey-responses"))
 			.merge(requests, Named.as("merge-points-requests"))
+			.merge(engagements, Named.as("merge-engagements"))
+			.merge(referralRewards, Named.as("merge-referral-rewards"))
 			.process(() -> new PointsProcessor(engine, options, metrics), Named.as("points-engine"), ACCOUNTS_STORE,
 					SCHEDULE_STORE, PROCESSED_STORE, ORDERS_STORE, REQUESTS_STORE, TRANSACTIONS_STORE);
 
@@ -134,6 +150,14 @@ public final class PointsTopology {
 								Produced.with(keys, topics.outcomes().valueSerde())
 									.withName("points-request-outcomes-sink")),
 							"outcomes"))
+			.branch((customerId, change) -> change instanceof ReferralQualified,
+					Branched.withConsumer((rewards) -> rewards
+						.map((referredCustomerId, change) -> KeyValue.pair(((ReferralQualified) change).getCustomerId(),
+								(ReferralQualified) change), Named.as("referral-reward-by-referrer"))
+						.to(topics.referralRewards().name(),
+								Produced.with(keys, topics.referralRewards().valueSerde())
+									.withName("points-referral-rewards-sink")),
+							"referral-rewards"))
 			.defaultBranch(Branched.withConsumer(
 					(tierEvents) -> tierEvents.to(topics.tierEvents().name(),
 							Produced.with(keys, topics.tierEvents().valueSerde()).withName("points-tier-events-sink")),

@@ -68,13 +68,47 @@ class CustomerAccountSerdeTest {
 	}
 
 	@Test
+	void shouldKeepTheReferralAndTheBonusCountsOfVersion3() {
+		CustomerAccount account = CustomerAccount.open("c1");
+		account.hasPurchased = true;
+		account.referral = new Referral("friend", "ref-1", 1_000);
+		account.referral.status = Referral.Status.IN_RETURN_WINDOW;
+		account.referral.orderId = "o1";
+		account.referral.qualifiesAt = 2_000;
+		account.reviewBonuses = new PeriodCount(24_322, 2);
+		account.referralBonuses = new PeriodCount(2026, 1);
+
+		CustomerAccount read = this.serde.deserializer()
+			.deserialize("t", this.serde.serializer().serialize("t", account));
+
+		assertThat(read).usingRecursiveComparison().isEqualTo(account);
+	}
+
+	@Test
+	void shouldReadAVersion2AccountAsNeverReferredAndAsHavingPurchasedWhenItHasEntries() {
+		CustomerAccount account = CustomerAccount.open("c1");
+		account.sequence = 3;
+		byte[] current = this.serde.serializer().serialize("t", account);
+		// Version 2 ended before the six bytes version 3 adds for an account like this.
+		byte[] version2 = Arrays.copyOf(current, current.length - 6);
+		version2[0] = 2;
+
+		CustomerAccount read = this.serde.deserializer().deserialize("t", version2);
+
+		assertThat(read.hasPurchased).isTrue();
+		assertThat(read.referral).isNull();
+		assertThat(read.reviewBonuses).isEqualTo(PeriodCount.NONE);
+		assertThat(read.sequence).isEqualTo(3);
+	}
+
+	@Test
 	void shouldRefuseARecordWrittenByANewerRelease() {
 		byte[] newer = this.serde.serializer().serialize("t", CustomerAccount.open("c1"));
-		newer[0] = 3;
+		newer[0] = 4;
 
 		assertThatExceptionOfType(SerializationException.class)
 			.isThrownBy(() -> this.serde.deserializer().deserialize("t", newer))
-			.withMessageContaining("version 3")
+			.withMessageContaining("version 4")
 			.withMessageContaining("newer release");
 	}
 

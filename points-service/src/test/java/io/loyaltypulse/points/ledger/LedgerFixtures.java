@@ -31,7 +31,8 @@ final class LedgerFixtures {
 	}
 
 	static Timeline timeline() {
-		return new Timeline(new Expiry(EXPIRY_MONTHS), TIERS);
+		return new Timeline(new Expiry(EXPIRY_MONTHS), TIERS,
+				new ReferralQualification(PointsTestRules.ENGAGEMENTS, lots()));
 	}
 
 	/**

@@ -24,8 +24,10 @@ import org.junit.jupiter.api.io.TempDir;
 import static io.loyaltypulse.points.Events.adjustment;
 import static io.loyaltypulse.points.Events.purchase;
 import static io.loyaltypulse.points.Events.redemption;
+import static io.loyaltypulse.points.Events.referral;
 import static io.loyaltypulse.points.Events.refundAmount;
 import static io.loyaltypulse.points.Events.refundLines;
+import static io.loyaltypulse.points.Events.review;
 import static io.loyaltypulse.points.Events.survey;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -98,12 +100,16 @@ class ExactnessTopologyTest {
 		try (PointsDriver points = new PointsDriver(NegativeBalancePolicy.ALLOW_NEGATIVE, this.stateDir)) {
 			scenario().forEach(points::send);
 			points.wallClockTo(Instant.parse("2028-06-01T00:00:00Z"));
+			// c4's referral qualified in that punctuation and crossed to c1 after c1's
+			// account had been advanced past the bonus's expiry: the next punctuation
+			// applies what fell due in between, as it does for any late event.
+			points.wallClockTo(Instant.parse("2028-06-01T00:01:00Z"));
 
 			Map<String, List<PointsTransaction>> byCustomer = new LinkedHashMap<>();
 			points.ledgerEntries()
 				.forEach((entry) -> byCustomer.computeIfAbsent(entry.getCustomerId(), (id) -> new ArrayList<>())
 					.add(entry));
-			assertThat(byCustomer).containsOnlyKeys("c1", "c2", "c3");
+			assertThat(byCustomer).containsOnlyKeys("c1", "c2", "c3", "c4");
 			byCustomer.forEach((customerId, entries) -> {
 				long balance = 0;
 				for (int i = 0; i < entries.size(); i++) {
@@ -117,6 +123,16 @@ class ExactnessTopologyTest {
 				PointsSummary summary = points.summary(customerId, Instant.parse("2028-06-01T00:00:00Z"), 30);
 				assertThat(summary.available() + summary.pending()).isEqualTo(balance);
 			});
+			assertThat(byCustomer.get("c1")).extracting(PointsTransaction::getSourceEventId)
+				.as("the review bonus, and the referral bonus crossed from c4's partition")
+				.contains("review-rv1", "referral:c4");
+			assertThat(byCustomer.get("c4")).filteredOn((entry) -> entry.getKind() == PointsTransactionKind.BONUS)
+				.extracting(PointsTransaction::getPoints)
+				.containsExactly(100L);
+			assertThat(byCustomer.get("c3")).filteredOn((entry) -> entry.getKind() == PointsTransactionKind.BONUS)
+				.extracting(PointsTransaction::getPoints)
+				.as("the review bonus of the refunded item taken back")
+				.containsExactly(20L, -20L);
 			assertThat(byCustomer.get("c1")).extracting(PointsTransaction::getKind)
 				.contains(PointsTransactionKind.EARN, PointsTransactionKind.BONUS, PointsTransactionKind.REDEEM,
 						PointsTransactionKind.RESTORE_REDEEM, PointsTransactionKind.REVERSE_EARN,
@@ -264,11 +280,21 @@ class ExactnessTopologyTest {
 		assertThat(replayed).containsExactlyElementsOf(original);
 	}
 
-	/** Three customers, in partition order, with every kind of event. */
+	/**
+	 * Four customers, in partition order, with every kind of event: c4 joins through c1's
+	 * referral, whose bonus crosses to c1's account through points-referral-rewards; c3's
+	 * reviewed item is refunded, which takes its review bonus back.
+	 */
 	static List<SpecificRecord> scenario() {
 		List<SpecificRecord> events = new ArrayList<>();
 		events.add(purchase("c1", "o1", T0).line("1", "GROCERY", 4, "25.00").line("2", "BOOKS", 1, "50.00").build());
 		events.add(purchase("c2", "o9", T0.plusSeconds(60)).line("1", "HOME", 3, "33.33").total("90.00").build());
+		events.add(review("c1", "rv1", "o1", "SKU-2", T0.plusSeconds(DAY)));
+		events.add(review("c1", "rv2", "o1", "SKU-2", T0.plusSeconds(DAY + 60)));
+		events.add(review("c2", "rv9", "o9", "SKU-1", T0.plusSeconds(2 * DAY)));
+		events.add(referral("c4", "c1", T0.plusSeconds(5 * DAY)));
+		events.add(referral("c4", "c2", T0.plusSeconds(5 * DAY + 60)));
+		events.add(purchase("c4", "o20", T0.plusSeconds(6 * DAY)).line("1", "HOME", 1, "15.00").build());
 		events.add(survey("c1", "nps-q4", "r1", T0.plusSeconds(2 * DAY)));
 		events.add(survey("c1", "nps-q4", "r2", T0.plusSeconds(3 * DAY)));
 		events.add(redemption("c1", "pay-o2", 80, "o2", T0.plusSeconds(31 * DAY)));
@@ -278,6 +304,7 @@ class ExactnessTopologyTest {
 		events.add(refundLines("c1", "o2", "r1", T0.plusSeconds(35 * DAY), "30.00", "1", "1"));
 		events.add(refundAmount("c2", "o9", "r9", T0.plusSeconds(36 * DAY), "45.00"));
 		events.add(purchase("c3", "o5", T0.plusSeconds(40 * DAY)).line("1", "BOOKS", 1, "300.00").build());
+		events.add(review("c3", "rv5", "o5", "SKU-1", T0.plusSeconds(50 * DAY)));
 		events.add(adjustment("c3", "fix", -100, T0.plusSeconds(75 * DAY)));
 		events.add(refundLines("c3", "o5", "r5", T0.plusSeconds(80 * DAY), "300.00", "1", "1"));
 		events.add(purchase("c1", "o3", T0.plusSeconds(200 * DAY)).line("1", "GROCERY", 1, "10.00").build());

@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import io.loyaltypulse.events.PointsRequestOutcome;
 import io.loyaltypulse.events.PointsTransaction;
+import io.loyaltypulse.events.ReferralQualified;
 import io.loyaltypulse.events.SurveyResponded;
 import io.loyaltypulse.points.PointsTestRules;
 import io.loyaltypulse.points.ledger.CustomerAccount;
@@ -66,6 +67,14 @@ final class PointsDriver implements AutoCloseable {
 
 	final TestInputTopic<String, byte[]> rawPurchases;
 
+	final TestInputTopic<String, SpecificRecord> engagements;
+
+	final TestOutputTopic<String, ReferralQualified> referralRewards;
+
+	final TestOutputTopic<byte[], byte[]> engagementsDeadLetters;
+
+	final TestOutputTopic<byte[], byte[]> referralRewardsDeadLetters;
+
 	final TestOutputTopic<String, PointsTransaction> ledger;
 
 	final TestOutputTopic<String, PointsRequestOutcome> outcomes;
@@ -110,7 +119,15 @@ final class PointsDriver implements AutoCloseable {
 				this.topics.requests().valueSerde().serializer());
 		this.rawPurchases = this.driver.createInputTopic(this.topics.purchases().name(), keys,
 				new ByteArraySerializer());
+		this.engagements = this.driver.createInputTopic(this.topics.engagements().name(), keys,
+				this.topics.engagements().valueSerde().serializer());
 		StringDeserializer keyReader = new StringDeserializer();
+		this.referralRewards = this.driver.createOutputTopic(this.topics.referralRewards().name(), keyReader,
+				this.topics.referralRewards().valueSerde().deserializer());
+		this.engagementsDeadLetters = this.driver.createOutputTopic(this.topics.engagements().deadLetterTopic(),
+				new ByteArrayDeserializer(), new ByteArrayDeserializer());
+		this.referralRewardsDeadLetters = this.driver.createOutputTopic(this.topics.referralRewards().deadLetterTopic(),
+				new ByteArrayDeserializer(), new ByteArrayDeserializer());
 		this.ledger = this.driver.createOutputTopic(this.topics.ledger().name(), keyReader,
 				this.topics.ledger().valueSerde().deserializer());
 		this.outcomes = this.driver.createOutputTopic(this.topics.outcomes().name(), keyReader,
@@ -131,6 +148,7 @@ final class PointsDriver implements AutoCloseable {
 		switch (event.getSchema().getName()) {
 			case "PurchaseCompleted", "PurchaseRefunded" -> this.purchases.pipeInput(customerId, event, at);
 			case "SurveyResponded" -> this.surveys.pipeInput(customerId, (SurveyResponded) event, at);
+			case "ReviewPublished", "ReferralRegistered" -> this.engagements.pipeInput(customerId, event, at);
 			default -> this.requests.pipeInput(customerId, event, at);
 		}
 		return this;
@@ -157,7 +175,21 @@ final class PointsDriver implements AutoCloseable {
 
 	/** The reasons in the headers of what went to purchases.DLT since the last read. */
 	List<String> purchaseDeadLetterReasons() {
-		return this.purchasesDeadLetters.readRecordsToList()
+		return reasons(this.purchasesDeadLetters);
+	}
+
+	/** The reasons of what went to engagements.DLT since the last read. */
+	List<String> engagementDeadLetterReasons() {
+		return reasons(this.engagementsDeadLetters);
+	}
+
+	/** The reasons of what went to points-referral-rewards.DLT since the last read. */
+	List<String> referralRewardDeadLetterReasons() {
+		return reasons(this.referralRewardsDeadLetters);
+	}
+
+	private static List<String> reasons(TestOutputTopic<byte[], byte[]> deadLetters) {
+		return deadLetters.readRecordsToList()
 			.stream()
 			.map((record) -> new String(record.headers().lastHeader(DeadLetterHandler.REASON_HEADER).value(),
 					StandardCharsets.UTF_8))

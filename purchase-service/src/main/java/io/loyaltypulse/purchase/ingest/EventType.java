@@ -29,6 +29,16 @@ final class EventType {
 	static final EventKind INVOICE_CANCELLED = new EventKind("InvoiceCancelled", CancellationRequest.class,
 			EventTopics.INVOICES, Scopes.INVOICES_WRITE);
 
+	/**
+	 * Reviews and referrals are published by the same checkout and account systems as
+	 * purchases, so they take the same scope (DESIGN.md defines no other for them).
+	 */
+	static final EventKind REVIEW_PUBLISHED = new EventKind("ReviewPublished", ReviewRequest.class,
+			EventTopics.ENGAGEMENTS, Scopes.PURCHASES_WRITE);
+
+	static final EventKind REFERRAL_REGISTERED = new EventKind("ReferralRegistered", ReferralRequest.class,
+			EventTopics.ENGAGEMENTS, Scopes.PURCHASES_WRITE);
+
 	private EventType() {
 	}
 
@@ -38,7 +48,8 @@ final class EventType {
 	 */
 	static IngestedEvents ingested() {
 		return new IngestedEvents(List.of(PURCHASE_COMPLETED, PURCHASE_REFUNDED, INVOICE_ISSUED,
-				INVOICE_PAYMENT_RECEIVED, INVOICE_CANCELLED), OrdersInBatch::scan);
+				INVOICE_PAYMENT_RECEIVED, INVOICE_CANCELLED, REVIEW_PUBLISHED, REFERRAL_REGISTERED),
+				OrdersInBatch::scan);
 	}
 
 }

@@ -61,4 +61,14 @@ class EventsController {
 				(request, violations) -> ((CancellationRequest) request).withInvoiceId(invoiceId, violations));
 	}
 
+	@PostMapping("/reviews")
+	ResponseEntity<Accepted> reviewPublished(HttpServletRequest http, Authentication caller) throws IOException {
+		return this.ingest.accept(EventType.REVIEW_PUBLISHED, http, caller);
+	}
+
+	@PostMapping("/referrals")
+	ResponseEntity<Accepted> referralRegistered(HttpServletRequest http, Authentication caller) throws IOException {
+		return this.ingest.accept(EventType.REFERRAL_REGISTERED, http, caller);
+	}
+
 }

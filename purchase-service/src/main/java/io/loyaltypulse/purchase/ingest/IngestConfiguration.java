@@ -27,7 +27,7 @@ class IngestConfiguration {
 
 	@Bean
 	PublishedTopics publishedTopics() {
-		return PublishedTopics.of(EventTopics.PURCHASES, EventTopics.INVOICES);
+		return PublishedTopics.of(EventTopics.PURCHASES, EventTopics.INVOICES, EventTopics.ENGAGEMENTS);
 	}
 
 	/**
@@ -36,7 +36,8 @@ class IngestConfiguration {
 	 */
 	@Bean
 	ServiceTopics ingestTopics(TopicCatalogue catalogue) {
-		return new ServiceTopics(catalogue.newTopics(List.of(EventTopics.PURCHASES, EventTopics.INVOICES), true));
+		return new ServiceTopics(catalogue
+			.newTopics(List.of(EventTopics.PURCHASES, EventTopics.INVOICES, EventTopics.ENGAGEMENTS), true));
 	}
 
 }

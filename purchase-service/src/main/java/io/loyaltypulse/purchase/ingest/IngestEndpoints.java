@@ -27,6 +27,8 @@ public class IngestEndpoints {
 			.require(HttpMethod.POST, "/api/v1/invoices", Scopes.INVOICES_WRITE)
 			.require(HttpMethod.POST, "/api/v1/invoices/{invoiceId}/payments", Scopes.INVOICES_WRITE)
 			.require(HttpMethod.POST, "/api/v1/invoices/{invoiceId}/cancellation", Scopes.INVOICES_WRITE)
+			.require(HttpMethod.POST, "/api/v1/reviews", Scopes.PURCHASES_WRITE)
+			.require(HttpMethod.POST, "/api/v1/referrals", Scopes.PURCHASES_WRITE)
 			.authenticated(HttpMethod.POST, "/api/v1/events:batch")
 			.build();
 	}

@@ -20,6 +20,9 @@ import java.util.concurrent.CompletableFuture;
 import io.loyaltypulse.events.InvoiceIssued;
 import io.loyaltypulse.events.PurchaseCompleted;
 import io.loyaltypulse.events.PurchaseRefunded;
+import io.loyaltypulse.events.ReferralRegistered;
+import io.loyaltypulse.events.ReviewPublished;
+import io.loyaltypulse.events.ReviewStatus;
 import io.loyaltypulse.support.security.ApiKeyProperties;
 import io.loyaltypulse.testsupport.TestApiKeys;
 import io.loyaltypulse.support.idempotency.IdempotencyProperties;
@@ -289,6 +292,93 @@ class IngestApiTest {
 				Json.invoice("inv-evt-2", "c-1").replace("2026-12-20", "2026-11-01"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].pointer").value("/dueDate"));
+	}
+
+	@Test
+	void shouldAcceptAReviewOnTheEngagementsTopicKeyedByTheReviewer() throws Exception {
+		send(post("/api/v1/reviews"), TestApiKeys.ALL_SCOPES, Json.review("rev-evt-1", "c-1"))
+			.andExpect(status().isAccepted())
+			.andExpect(jsonPath("$.eventId").value("rev-evt-1"))
+			.andExpect(jsonPath("$.type").value("ReviewPublished"))
+			.andExpect(jsonPath("$.topic").value("engagements"));
+
+		assertThat(this.sent).singleElement().satisfies((record) -> {
+			assertThat(record.topic()).isEqualTo("engagements");
+			assertThat(record.key()).isEqualTo("c-1");
+			assertThat(record.timestamp()).isEqualTo(Instant.parse("2026-11-21T10:00:00Z").toEpochMilli());
+			ReviewPublished review = (ReviewPublished) record.value();
+			assertThat(review.getOrderId()).isEqualTo("o-1");
+			assertThat(review.getSku()).isEqualTo("SKU-TEA");
+			assertThat(review.getRating()).isEqualTo(4);
+			assertThat(review.getStatus()).isEqualTo(ReviewStatus.PUBLISHED);
+		});
+	}
+
+	@Test
+	void shouldNameEveryOffendingFieldOfAReview() throws Exception {
+		String body = """
+				{"eventId": "rev-evt-2", "customerId": "c-1", "occurredAt": "2026-11-21T10:00:00Z",
+				 "orderId": " ", "rating": 6, "status": "APPROVED"}
+				""";
+		send(post("/api/v1/reviews"), TestApiKeys.ALL_SCOPES, body).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].pointer")
+				.value(org.hamcrest.Matchers.containsInAnyOrder("/reviewId", "/orderId", "/sku", "/rating", "/status")))
+			.andExpect(jsonPath("$.errors[?(@.pointer == '/status')].detail")
+				.value(org.hamcrest.Matchers.contains(containsString("PUBLISHED, REJECTED"))));
+		send(post("/api/v1/reviews"), TestApiKeys.ALL_SCOPES,
+				Json.review("rev-evt-3", "c-1").replace("\"rating\": 4", "\"rating\": \"4\""))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].pointer").value("/rating"));
+		assertThat(this.sent).isEmpty();
+	}
+
+	@Test
+	void shouldAcceptAReferralKeyedByTheNewCustomer() throws Exception {
+		send(post("/api/v1/referrals"), TestApiKeys.ALL_SCOPES, Json.referral("ref-1", "c-new", "c-friend"))
+			.andExpect(status().isAccepted())
+			.andExpect(jsonPath("$.type").value("ReferralRegistered"))
+			.andExpect(jsonPath("$.topic").value("engagements"));
+
+		assertThat(this.sent).singleElement().satisfies((record) -> {
+			assertThat(record.key()).isEqualTo("c-new");
+			assertThat(((ReferralRegistered) record.value()).getReferrerId()).isEqualTo("c-friend");
+		});
+	}
+
+	@Test
+	void shouldRefuseASelfReferralNamingTheReferrer() throws Exception {
+		send(post("/api/v1/referrals"), TestApiKeys.ALL_SCOPES, Json.referral("ref-2", "c-1", "c-1"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].pointer").value("/referrerId"))
+			.andExpect(jsonPath("$.errors[0].detail").value(containsString("refer themself")));
+		send(post("/api/v1/referrals"), TestApiKeys.ALL_SCOPES, Json.referral("ref-3", "c-1", ""))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].pointer").value("/referrerId"));
+		assertThat(this.sent).isEmpty();
+	}
+
+	@Test
+	void shouldNeedThePurchasesScopeForReviewsAndReferrals() throws Exception {
+		send(post("/api/v1/reviews"), TestApiKeys.INVOICES_ONLY, Json.review("rev-evt-4", "c-1"))
+			.andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.requiredScope").value("purchases:write"));
+		send(post("/api/v1/referrals"), TestApiKeys.INVOICES_ONLY, Json.referral("ref-4", "c-2", "c-1"))
+			.andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.requiredScope").value("purchases:write"));
+		assertThat(this.sent).isEmpty();
+	}
+
+	@Test
+	void shouldAnswerARetriedReviewWithoutPublishingItAgainAndRefuseOtherContentUnderItsId() throws Exception {
+		send(post("/api/v1/reviews"), TestApiKeys.ALL_SCOPES, Json.review("rev-evt-5", "c-1"))
+			.andExpect(jsonPath("$.seenRecently").value(false));
+		send(post("/api/v1/reviews"), TestApiKeys.ALL_SCOPES, Json.review("rev-evt-5", "c-1"))
+			.andExpect(status().isAccepted())
+			.andExpect(jsonPath("$.seenRecently").value(true));
+		send(post("/api/v1/reviews"), TestApiKeys.ALL_SCOPES,
+				Json.review("rev-evt-5", "c-1").replace("PUBLISHED", "REJECTED"))
+			.andExpect(status().isConflict());
+		assertThat(this.sent).hasSize(1);
 	}
 
 	@Test

@@ -31,6 +31,21 @@ final class Json {
 			.formatted(eventId, customerId);
 	}
 
+	/** A published 4-star review of SKU-TEA of order o-1. */
+	static String review(String eventId, String customerId) {
+		return """
+				{"eventId": "%s", "customerId": "%s", "occurredAt": "2026-11-21T10:00:00Z", "reviewId": "rev-1",
+				 "orderId": "o-1", "sku": "SKU-TEA", "rating": 4, "status": "PUBLISHED"}""".formatted(eventId,
+				customerId);
+	}
+
+	/** {@code customerId} registered through {@code referrerId}'s referral. */
+	static String referral(String eventId, String customerId, String referrerId) {
+		return """
+				{"eventId": "%s", "customerId": "%s", "occurredAt": "2026-11-19T08:00:00Z", "referrerId": "%s"}"""
+			.formatted(eventId, customerId, referrerId);
+	}
+
 	/** The body as a batch item of the given type. */
 	static String typed(String type, String body) {
 		return "{\"type\": \"" + type + "\", " + body.strip().substring(1);

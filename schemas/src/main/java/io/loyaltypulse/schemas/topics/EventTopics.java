@@ -23,6 +23,9 @@ import io.loyaltypulse.events.PointsTierDowngradeWarning;
 import io.loyaltypulse.events.PointsTransaction;
 import io.loyaltypulse.events.PurchaseCompleted;
 import io.loyaltypulse.events.PurchaseRefunded;
+import io.loyaltypulse.events.ReferralQualified;
+import io.loyaltypulse.events.ReferralRegistered;
+import io.loyaltypulse.events.ReviewPublished;
 import io.loyaltypulse.events.SurveyInvitationDue;
 import io.loyaltypulse.events.SurveyResponded;
 import org.apache.avro.specific.SpecificRecord;
@@ -104,6 +107,21 @@ public final class EventTopics {
 	public static final TopicDefinition<ChurnAlertActionOutcome> CHURN_ALERT_ACTION_OUTCOMES = TopicDefinition
 		.of("churn-alert-action-outcomes", ChurnAlertActionOutcome.class);
 
+	/**
+	 * What customers do besides buying that earns points: reviews after moderation and
+	 * referrals, keyed by the customer who acted (the reviewer, the new customer).
+	 */
+	public static final TopicDefinition<SpecificRecord> ENGAGEMENTS = TopicDefinition.union("engagements",
+			ReviewPublished.class, ReferralRegistered.class);
+
+	/**
+	 * Qualified referrals re-keyed by the referrer, so that the referrer's bonus is
+	 * credited by the task that owns the referrer's account; written and read by
+	 * points-service, co-partitioned with its inputs.
+	 */
+	public static final TopicDefinition<ReferralQualified> POINTS_REFERRAL_REWARDS = TopicDefinition
+		.of("points-referral-rewards", ReferralQualified.class);
+
 	private EventTopics() {
 	}
 
@@ -111,7 +129,7 @@ public final class EventTopics {
 	public static List<TopicDefinition<?>> all() {
 		return List.of(PURCHASES, INVOICES, SURVEY_RESPONSES, COMPLAINTS, POINTS_LEDGER, POINTS_REQUESTS,
 				POINTS_REQUEST_OUTCOMES, POINTS_TIER_EVENTS, NPS_SCORES, SURVEY_INVITATIONS, CHURN_ALERTS,
-				CHURN_ALERT_ACTIONS, CHURN_ALERT_ACTION_OUTCOMES);
+				CHURN_ALERT_ACTIONS, CHURN_ALERT_ACTION_OUTCOMES, ENGAGEMENTS, POINTS_REFERRAL_REWARDS);
 	}
 
 }

@@ -113,6 +113,11 @@ public final class TopicCatalogue {
 		return topic(EventTopics.CHURN_ALERT_ACTION_OUTCOMES);
 	}
 
+	/** Reviews and referrals, keyed by the customer who acted. */
+	public Topic<String, SpecificRecord> engagements() {
+		return topic(EventTopics.ENGAGEMENTS);
+	}
+
 	/**
 	 * The topics to create for these definitions, each followed by its dead-letter topic
 	 * when asked. A dead-letter topic gets the same partition count, because error

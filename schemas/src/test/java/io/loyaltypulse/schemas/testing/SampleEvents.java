@@ -4,7 +4,18 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
+import io.loyaltypulse.events.ChurnAlertAction;
+import io.loyaltypulse.events.ChurnAlertActionOutcome;
+import io.loyaltypulse.events.ChurnAlertActionRequested;
+import io.loyaltypulse.events.ChurnAlertActionStatus;
+import io.loyaltypulse.events.ChurnAlertRaised;
+import io.loyaltypulse.events.ChurnAlertResolved;
+import io.loyaltypulse.events.ChurnAlertSeverity;
+import io.loyaltypulse.events.ChurnAlertSnapshot;
+import io.loyaltypulse.events.ChurnAlertStatus;
+import io.loyaltypulse.events.ChurnSignal;
 import io.loyaltypulse.events.ComplaintFiled;
 import io.loyaltypulse.events.ComplaintResolved;
 import io.loyaltypulse.events.ComplaintSeverity;
@@ -16,7 +27,11 @@ import io.loyaltypulse.events.OrderLine;
 import io.loyaltypulse.events.PaymentTerms;
 import io.loyaltypulse.events.PurchaseCompleted;
 import io.loyaltypulse.events.PurchaseRefunded;
+import io.loyaltypulse.events.ReferralQualified;
+import io.loyaltypulse.events.ReferralRegistered;
 import io.loyaltypulse.events.RefundedLine;
+import io.loyaltypulse.events.ReviewPublished;
+import io.loyaltypulse.events.ReviewStatus;
 import io.loyaltypulse.events.SurveyInvitationDue;
 import io.loyaltypulse.events.SurveyResponded;
 
@@ -172,10 +187,113 @@ public final class SampleEvents {
 			.build();
 	}
 
+	/** A published review of the tea bought in {@link #purchaseCompleted}. */
+	public static ReviewPublished reviewPublished(String customerId) {
+		return ReviewPublished.newBuilder()
+			.setEventId("evt-review-" + customerId)
+			.setCustomerId(customerId)
+			.setOccurredAt(OCCURRED_AT.plusSeconds(3 * 86_400))
+			.setReviewId("review-7")
+			.setOrderId("order-1001")
+			.setSku("SKU-TEA")
+			.setRating(5)
+			.setStatus(ReviewStatus.PUBLISHED)
+			.build();
+	}
+
+	/** A new customer referred by {@code referrerId}. */
+	public static ReferralRegistered referralRegistered(String customerId, String referrerId) {
+		return ReferralRegistered.newBuilder()
+			.setEventId("evt-referral-" + customerId)
+			.setCustomerId(customerId)
+			.setOccurredAt(OCCURRED_AT.minusSeconds(86_400))
+			.setReferrerId(referrerId)
+			.build();
+	}
+
+	/** The referral of {@code referredCustomerId} qualified; keyed by the referrer. */
+	public static ReferralQualified referralQualified(String referrerId, String referredCustomerId) {
+		return ReferralQualified.newBuilder()
+			.setEventId("referral:" + referredCustomerId)
+			.setCustomerId(referrerId)
+			.setOccurredAt(OCCURRED_AT.plusSeconds(30 * 86_400))
+			.setReferredCustomerId(referredCustomerId)
+			.setReferralEventId("evt-referral-" + referredCustomerId)
+			.setOrderId("order-1001")
+			.build();
+	}
+
 	/**
 	 * Money at the schema's scale (4), as it comes back from Kafka, so that decoded
 	 * events equal these.
 	 */
+	/** An ARREARS alert as churn-alert-service raises it. */
+	public static ChurnAlertRaised churnAlertRaised(String customerId) {
+		return ChurnAlertRaised.newBuilder()
+			.setEventId("alert-" + customerId + ":1")
+			.setCustomerId(customerId)
+			.setOccurredAt(OCCURRED_AT)
+			.setAlert(churnAlert(customerId, ChurnAlertStatus.OPEN))
+			.build();
+	}
+
+	public static ChurnAlertResolved churnAlertResolved(String customerId) {
+		return ChurnAlertResolved.newBuilder()
+			.setEventId("alert-" + customerId + ":2")
+			.setCustomerId(customerId)
+			.setOccurredAt(OCCURRED_AT.plusSeconds(3_600))
+			.setAlert(churnAlert(customerId, ChurnAlertStatus.RESOLVED))
+			.setActor("crm-manager")
+			.setReason("payment plan agreed")
+			.build();
+	}
+
+	public static ChurnAlertActionRequested churnAlertActionRequested(String customerId) {
+		return ChurnAlertActionRequested.newBuilder()
+			.setEventId("action-1")
+			.setCustomerId(customerId)
+			.setOccurredAt(OCCURRED_AT)
+			.setAlertId("alert-" + customerId)
+			.setAction(ChurnAlertAction.SNOOZE)
+			.setActor("crm-manager")
+			.setReason("customer on holiday")
+			.setSnoozeUntil(OCCURRED_AT.plusSeconds(86_400))
+			.setAttemptId("attempt-1")
+			.build();
+	}
+
+	public static ChurnAlertActionOutcome churnAlertActionOutcome(String customerId) {
+		return ChurnAlertActionOutcome.newBuilder()
+			.setEventId("action-1:outcome:attempt-1")
+			.setCustomerId(customerId)
+			.setOccurredAt(OCCURRED_AT)
+			.setRequestId("action-1")
+			.setAttemptId("attempt-1")
+			.setStatus(ChurnAlertActionStatus.APPLIED)
+			.setExplanation("snoozed")
+			.setAlert(churnAlert(customerId, ChurnAlertStatus.SNOOZED))
+			.build();
+	}
+
+	private static ChurnAlertSnapshot churnAlert(String customerId, ChurnAlertStatus status) {
+		return ChurnAlertSnapshot.newBuilder()
+			.setAlertId("alert-" + customerId)
+			.setCustomerId(customerId)
+			.setSignal(ChurnSignal.ARREARS)
+			.setStatus(status)
+			.setSeverity(ChurnAlertSeverity.LOW)
+			.setRisk(1.5)
+			.setCustomerValue(money("80.97"))
+			.setValueCurrency("EUR")
+			.setExplanation("invoice inv-77 is 3 days overdue with 80.97 EUR unpaid")
+			.setEvidence(Map.of("invoiceId", "inv-77", "daysOverdue", "3"))
+			.setStoreId("S1")
+			.setRaisedAt(OCCURRED_AT)
+			.setUpdatedAt(OCCURRED_AT)
+			.setSnoozedUntil((status == ChurnAlertStatus.SNOOZED) ? OCCURRED_AT.plusSeconds(86_400) : null)
+			.build();
+	}
+
 	public static BigDecimal money(String amount) {
 		return new BigDecimal(amount).setScale(4);
 	}

@@ -22,6 +22,7 @@ class TopicCatalogueTest {
 		assertThat(catalogue.surveyResponses().name()).isEqualTo("survey-responses");
 		assertThat(catalogue.npsScores().name()).isEqualTo("nps-scores");
 		assertThat(catalogue.surveyInvitations().name()).isEqualTo("survey-invitations");
+		assertThat(catalogue.engagements().name()).isEqualTo("engagements");
 	}
 
 	@Test
@@ -38,7 +39,8 @@ class TopicCatalogueTest {
 					"points-tier-events", "points-tier-events.DLT", "nps-scores", "nps-scores.DLT",
 					"survey-invitations", "survey-invitations.DLT", "churn-alerts", "churn-alerts.DLT",
 					"churn-alert-actions", "churn-alert-actions.DLT", "churn-alert-action-outcomes",
-					"churn-alert-action-outcomes.DLT");
+					"churn-alert-action-outcomes.DLT", "engagements", "engagements.DLT", "points-referral-rewards",
+					"points-referral-rewards.DLT");
 		assertThat(topics).allSatisfy((topic) -> {
 			assertThat(topic.numPartitions()).isEqualTo(12);
 			assertThat(topic.replicationFactor()).isEqualTo((short) 3);

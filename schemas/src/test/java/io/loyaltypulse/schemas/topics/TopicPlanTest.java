@@ -40,7 +40,8 @@ class TopicPlanTest {
 					"survey-responses.DLT", "complaints", "complaints.DLT", "points-ledger", "points-ledger.DLT",
 					"points-requests", "points-requests.DLT", "points-request-outcomes", "points-tier-events",
 					"nps-scores", "survey-invitations", "churn-alerts", "churn-alerts.DLT", "churn-alert-actions",
-					"churn-alert-actions.DLT", "churn-alert-action-outcomes");
+					"churn-alert-actions.DLT", "churn-alert-action-outcomes", "engagements", "engagements.DLT",
+					"points-referral-rewards", "points-referral-rewards.DLT");
 		assertThat(topics).allSatisfy((topic) -> assertThat(topic.numPartitions()).isEqualTo(6));
 	}
 
@@ -50,7 +51,7 @@ class TopicPlanTest {
 
 		assertThat(TopicPlan.newTopics(catalogue, List.of("webhook-deliveries", "webhook-deliveries.DLT")))
 			.extracting(NewTopic::name)
-			.endsWith("churn-alert-action-outcomes", "webhook-deliveries", "webhook-deliveries.DLT");
+			.endsWith("points-referral-rewards.DLT", "webhook-deliveries", "webhook-deliveries.DLT");
 		assertThatIllegalArgumentException().isThrownBy(() -> TopicPlan.newTopics(catalogue, List.of("purchases")))
 			.withMessageContaining("purchases is planned already");
 		assertThatIllegalArgumentException().isThrownBy(() -> TopicPlan.newTopics(catalogue, List.of("nps-scores")))
@@ -64,9 +65,10 @@ class TopicPlanTest {
 		int status = TopicPlan.run(new String[] { "--dry-run", "--partitions", "4", "webhook-deliveries" }, out());
 
 		assertThat(status).isZero();
-		assertThat(output()).startsWith("22 topics, 4 partitions each, retention 4015d: purchases purchases.DLT ")
+		assertThat(output()).startsWith("26 topics, 4 partitions each, retention 4015d: purchases purchases.DLT ")
 			.contains(" points-tier-events nps-scores survey-invitations churn-alerts")
-			.contains(" churn-alert-action-outcomes webhook-deliveries");
+			.contains(" churn-alert-action-outcomes engagements engagements.DLT ")
+			.contains(" points-referral-rewards points-referral-rewards.DLT webhook-deliveries");
 	}
 
 	@Test
@@ -90,7 +92,7 @@ class TopicPlanTest {
 
 		TopicPlan.provision(this.admin, topics, options("--raise-retention"), out());
 
-		assertThat(output()).contains("Created 20 topics: purchases.DLT invoices.DLT survey-responses")
+		assertThat(output()).contains("Created 24 topics: purchases.DLT invoices.DLT survey-responses")
 			.contains("Raised retention.ms to " + DEFAULT_RETENTION_MS + " (4015d) on 1 topics that kept records "
 					+ "for less: purchases");
 		assertThat(retention("purchases")).isEqualTo(DEFAULT_RETENTION_MS);
@@ -111,7 +113,7 @@ class TopicPlanTest {
 		TopicPlan.provision(this.admin, topics, options(), out());
 
 		assertThat(retention("purchases")).isEqualTo("604800000");
-		assertThat(output()).contains("All 21 topics exist.");
+		assertThat(output()).contains("All 25 topics exist.");
 	}
 
 	private static TopicPlan.Options options(String... more) {

@@ -6,10 +6,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * Writes a state record in the compact binary form of the services' stores: zig-zag varints
- * for numbers (most are small: counts, points, day numbers), length-prefixed UTF-8 for
- * strings, with a presence flag where a value may be missing. No field names: the
- * record's version byte, written first by {@link VersionedSerde}, says how to read it.
+ * Writes a state record in the compact binary form of the services' stores: zig-zag
+ * varints for numbers (most are small: counts, points, day numbers), length-prefixed
+ * UTF-8 for strings, with a presence flag where a value may be missing. No field names:
+ * the record's version byte, written first by {@link VersionedSerde}, says how to read
+ * it.
  */
 public final class StateWriter {
 

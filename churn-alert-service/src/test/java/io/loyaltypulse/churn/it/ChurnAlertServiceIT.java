@@ -1,0 +1,292 @@
+package io.loyaltypulse.churn.it;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.loyaltypulse.churn.ChurnAlertApplication;
+import io.loyaltypulse.events.ChurnAlertCleared;
+import io.loyaltypulse.events.ChurnAlertRaised;
+import io.loyaltypulse.events.ChurnAlertUpdated;
+import io.loyaltypulse.events.InvoiceIssued;
+import io.loyaltypulse.events.InvoicePaymentReceived;
+import io.loyaltypulse.schemas.topics.Topic;
+import io.loyaltypulse.schemas.topics.TopicCatalogue;
+import io.loyaltypulse.testsupport.ApicurioRegistryProcess;
+import io.loyaltypulse.testsupport.SharedBroker;
+import io.loyaltypulse.testsupport.TestApiKeys;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The service as it runs, on a real Kafka broker (embedded KRaft) and the real schema
+ * registry (Apicurio): an overdue invoice raises ARREARS, an acknowledgement over HTTP
+ * changes the alert (once, however often it is retried), the payment clears it, and every
+ * change is on churn-alerts; bad requests are problems naming what is wrong.
+ */
+@SpringBootTest(classes = ChurnAlertApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ChurnAlertServiceIT {
+
+	static final String RUN = UUID.randomUUID().toString().substring(0, 8);
+
+	static final Map<String, String> TOPICS = Map.of("purchases", "purchases-it-" + RUN, "invoices",
+			"invoices-it-" + RUN, "survey-responses", "survey-responses-it-" + RUN, "complaints",
+			"complaints-it-" + RUN, "points-ledger", "points-ledger-it-" + RUN, "churn-alert-actions",
+			"churn-alert-actions-it-" + RUN, "churn-alerts", "churn-alerts-it-" + RUN, "churn-alert-action-outcomes",
+			"churn-alert-action-outcomes-it-" + RUN);
+
+	static final JsonMapper json = JsonMapper.builder().build();
+
+	/** Under target/, not a temporary folder that JUnit deletes before Spring closes. */
+	static final Path stateDir = Path.of("target", "churn-it-" + RUN, "streams").toAbsolutePath();
+
+	@LocalServerPort
+	int port;
+
+	final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	@DynamicPropertySource
+	static void infrastructure(DynamicPropertyRegistry registry) {
+		registry.add("spring.kafka.bootstrap-servers", SharedBroker::bootstrapServers);
+		registry.add("spring.kafka.properties.schema.registry.url",
+				() -> ApicurioRegistryProcess.shared().confluentApiUrl());
+		registry.add("spring.kafka.streams.application-id", () -> "churn-it-" + RUN);
+		registry.add("spring.kafka.streams.state-dir", () -> stateDir.toString());
+		TOPICS.forEach((key, name) -> registry.add("loyalty.topics." + key, () -> name));
+		// Customers checked 200 ms after their latest event, by a punctuator every 200
+		// ms.
+		registry.add("loyalty.churn.settle-delay", () -> "200ms");
+		registry.add("loyalty.churn.punctuation-interval", () -> "200ms");
+		registry.add("loyalty.security.api-keys[0].name", () -> "crm-manager");
+		registry.add("loyalty.security.api-keys[0].sha256", () -> TestApiKeys.ALL_SCOPES_SHA256);
+		registry.add("loyalty.security.api-keys[0].scopes", () -> "alerts:read,alerts:write");
+		registry.add("loyalty.security.api-keys[1].name", () -> "dashboard");
+		registry.add("loyalty.security.api-keys[1].sha256", () -> TestApiKeys.POINTS_READ_ONLY_SHA256);
+		registry.add("loyalty.security.api-keys[1].scopes", () -> "alerts:read");
+	}
+
+	@Test
+	void shouldRaiseArrearsForAnOverdueInvoiceAcknowledgeItOverHttpOnceAndClearItWhenPaid() throws Exception {
+		String customer = "c-arrears-" + RUN;
+		LocalDate today = LocalDate.now(ZoneOffset.UTC);
+		Instant issued = Instant.now().minus(Duration.ofDays(40));
+		send(customer,
+				InvoiceIssued.newBuilder()
+					.setEventId("inv-" + customer)
+					.setCustomerId(customer)
+					.setOccurredAt(issued)
+					.setInvoiceId("inv-1")
+					.setAmount(new BigDecimal("250.0000"))
+					.setCurrency("EUR")
+					.setIssueDate(LocalDate.ofInstant(issued, ZoneOffset.UTC))
+					.setDueDate(today.minusDays(10))
+					.build());
+
+		List<JsonNode> alerts = new ArrayList<>();
+		await("the ARREARS alert").atMost(Duration.ofSeconds(60))
+			.pollInterval(Duration.ofMillis(200))
+			.untilAsserted(() -> {
+				alerts.clear();
+				alerts.addAll(alertsOf(customer));
+				assertThat(alerts).hasSize(1);
+			});
+		JsonNode alert = alerts.getFirst();
+		String alertId = alert.get("id").asString();
+		assertThat(alert.get("signal").asString()).isEqualTo("ARREARS");
+		assertThat(alert.get("status").asString()).isEqualTo("OPEN");
+		assertThat(alert.get("explanation").asString())
+			.isEqualTo("invoice inv-1 is 10 days overdue with 250.00 EUR unpaid");
+
+		String key = UUID.randomUUID().toString();
+		HttpResponse<String> acknowledged = post("/api/v1/alerts/" + alertId + "/acknowledge", null, key);
+		HttpResponse<String> retried = post("/api/v1/alerts/" + alertId + "/acknowledge", null, key);
+		assertThat(acknowledged.statusCode()).as(acknowledged.body()).isEqualTo(200);
+		assertThat(json.readTree(acknowledged.body()).get("status").asString()).isEqualTo("ACKNOWLEDGED");
+		assertThat(retried.statusCode()).as(retried.body()).isEqualTo(200);
+		JsonNode history = json.readTree(get("/api/v1/alerts/" + alertId).body()).get("history");
+		assertThat(history).extracting((entry) -> entry.get("change").asString())
+			.containsExactly("RAISED", "ACKNOWLEDGED");
+		assertThat(history.get(1).get("actor").asString()).isEqualTo("crm-manager");
+
+		send(customer,
+				InvoicePaymentReceived.newBuilder()
+					.setEventId("pay-" + customer)
+					.setCustomerId(customer)
+					.setOccurredAt(Instant.now())
+					.setInvoiceId("inv-1")
+					.setPaymentId("pay-1")
+					.setAmount(new BigDecimal("250.0000"))
+					.setCurrency("EUR")
+					.build());
+		await("the alert cleared").atMost(Duration.ofSeconds(60))
+			.pollInterval(Duration.ofMillis(200))
+			.untilAsserted(
+					() -> assertThat(json.readTree(get("/api/v1/alerts/" + alertId).body()).get("status").asString())
+						.isEqualTo("CLEARED"));
+
+		assertThat(changesOnChurnAlerts(customer, 3)).extracting((event) -> event.getClass().getSimpleName())
+			.containsExactly(ChurnAlertRaised.class.getSimpleName(), ChurnAlertUpdated.class.getSimpleName(),
+					ChurnAlertCleared.class.getSimpleName());
+		JsonNode profile = json.readTree(get("/api/v1/customers/" + customer + "/profile").body());
+		assertThat(profile.get("openInvoices")).isEmpty();
+		assertThat(profile.get("alerts").get(0).get("status").asString()).isEqualTo("CLEARED");
+		assertThat(profile.get("pAlive").isNull()).as("no purchase yet").isTrue();
+	}
+
+	@Test
+	void shouldAnswerBadActionsWithProblemsNamingWhatIsWrong() throws Exception {
+		String unknown = "Yy1ub2JvZHk.arrears.1";
+		HttpResponse<String> pastSnooze = post("/api/v1/alerts/" + unknown + "/snooze",
+				"{\"until\": \"2020-01-01T00:00:00Z\", \"reason\": \"later\"}", "k-1");
+		HttpResponse<String> unknownField = post("/api/v1/alerts/" + unknown + "/resolve", "{\"because\": \"x\"}",
+				"k-2");
+		HttpResponse<String> noReason = post("/api/v1/alerts/" + unknown + "/resolve", "{}", "k-2");
+		HttpResponse<String> badSort = get("/api/v1/alerts?sort=name");
+		HttpResponse<String> blankStore = get("/api/v1/alerts?store=%20");
+		HttpResponse<String> noKey = post("/api/v1/alerts/" + unknown + "/acknowledge", null, null);
+		HttpResponse<String> notFound = post("/api/v1/alerts/" + unknown + "/acknowledge", null, "k-3");
+		HttpResponse<String> notAnAlertId = get("/api/v1/alerts/not-an-alert");
+		HttpResponse<String> badSignal = get("/api/v1/alerts?signal=SLEEPY");
+		HttpResponse<String> readOnly = this.http.send(HttpRequest
+			.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/api/v1/alerts/" + unknown + "/acknowledge"))
+			.header("X-Api-Key", TestApiKeys.POINTS_READ_ONLY)
+			.header("Idempotency-Key", "k-4")
+			.POST(HttpRequest.BodyPublishers.noBody())
+			.build(), HttpResponse.BodyHandlers.ofString());
+
+		assertThat(pastSnooze.statusCode()).isEqualTo(400);
+		assertThat(pastSnooze.body()).contains("\"/until\"");
+		assertThat(unknownField.statusCode()).isEqualTo(400);
+		assertThat(unknownField.body()).contains("\"/because\"");
+		assertThat(noReason.statusCode()).isEqualTo(400);
+		assertThat(noReason.body()).contains("\"/reason\"");
+		assertThat(badSort.statusCode()).isEqualTo(400);
+		assertThat(badSort.body()).contains("\"sort\"");
+		assertThat(blankStore.statusCode()).isEqualTo(400);
+		assertThat(blankStore.body()).contains("\"store\"");
+		assertThat(noKey.statusCode()).isEqualTo(400);
+		assertThat(noKey.body()).contains("Idempotency-Key");
+		assertThat(notFound.statusCode()).as(notFound.body()).isEqualTo(404);
+		assertThat(notAnAlertId.statusCode()).isEqualTo(404);
+		assertThat(badSignal.statusCode()).isEqualTo(400);
+		assertThat(badSignal.body()).contains("signal");
+		assertThat(readOnly.statusCode()).isEqualTo(403);
+		assertThat(readOnly.body()).contains("alerts:write");
+		for (HttpResponse<String> problem : List.of(pastSnooze, unknownField, noReason, noKey, notFound, badSignal,
+				badSort, blankStore, readOnly)) {
+			assertThat(problem.headers().firstValue("Content-Type").orElseThrow())
+				.startsWith("application/problem+json");
+		}
+	}
+
+	@Test
+	void shouldSayTheSilenceModelIsTheConfiguredDefaultWhileTooFewCustomersAreKnown() throws Exception {
+		JsonNode model = json.readTree(get("/api/v1/silence-model").body());
+
+		assertThat(model.get("fitted").asBoolean()).isFalse();
+		assertThat(model.get("timeUnit").asString()).isEqualTo("weeks");
+		assertThat(model.get("r").asDouble()).isEqualTo(0.2426);
+		assertThat(model.get("note").asString()).contains("defaults");
+	}
+
+	/** The customer's alerts; fails (to be retried) while the state is not queryable. */
+	private List<JsonNode> alertsOf(String customerId) throws Exception {
+		HttpResponse<String> response = get("/api/v1/alerts?customerId=" + customerId);
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		List<JsonNode> items = new ArrayList<>();
+		json.readTree(response.body()).get("items").forEach(items::add);
+		return items;
+	}
+
+	/** An invoice event on invoices, keyed by its customer and stamped with its time. */
+	private void send(String customerId, SpecificRecord event) throws Exception {
+		Topic<String, SpecificRecord> topic = catalogue().invoices();
+		try (KafkaProducer<String, SpecificRecord> producer = new KafkaProducer<>(
+				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedBroker.bootstrapServers()),
+				topic.keySerde().serializer(), topic.valueSerde().serializer())) {
+			Instant at = (Instant) event.get(event.getSchema().getField("occurredAt").pos());
+			producer.send(new ProducerRecord<>(topic.name(), null, at.toEpochMilli(), customerId, event)).get();
+		}
+	}
+
+	private List<SpecificRecord> changesOnChurnAlerts(String customerId, int expected) {
+		Topic<String, SpecificRecord> topic = catalogue().churnAlerts();
+		List<SpecificRecord> changes = new ArrayList<>();
+		try (KafkaConsumer<String, SpecificRecord> consumer = new KafkaConsumer<>(
+				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedBroker.bootstrapServers(),
+						ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID(),
+						ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest", ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+						"read_committed"),
+				topic.keySerde().deserializer(), topic.valueSerde().deserializer())) {
+			consumer.subscribe(List.of(topic.name()));
+			await("changes on churn-alerts").atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+				consumer.poll(Duration.ofMillis(200)).forEach((record) -> {
+					if (record.key().equals(customerId)) {
+						changes.add(record.value());
+					}
+				});
+				assertThat(changes).hasSize(expected);
+			});
+		}
+		return changes;
+	}
+
+	private static TopicCatalogue catalogue() {
+		Map<String, Object> config = new HashMap<>();
+		config.put("schema.registry.url", ApicurioRegistryProcess.shared().confluentApiUrl());
+		TOPICS.forEach((key, name) -> config.put("loyalty.topics." + key, name));
+		return new TopicCatalogue(config);
+	}
+
+	private HttpResponse<String> post(String path, String body, String idempotencyKey) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
+			.header("Authorization", "Bearer " + TestApiKeys.ALL_SCOPES)
+			.timeout(Duration.ofSeconds(15));
+		if (idempotencyKey != null) {
+			request.header("Idempotency-Key", idempotencyKey);
+		}
+		if (body != null) {
+			request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+		}
+		else {
+			request.POST(HttpRequest.BodyPublishers.noBody());
+		}
+		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private HttpResponse<String> get(String path) throws Exception {
+		return this.http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
+			.header("Authorization", "Bearer " + TestApiKeys.ALL_SCOPES)
+			.timeout(Duration.ofSeconds(15))
+			.GET()
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+}
