@@ -7,6 +7,8 @@ services in values.yaml, and one line under services in values.schema.json.
 {{- define "loyalty-pulse.catalogue" -}}
 purchase: {app: purchase-service, port: 8080, streams: false}
 points: {app: points-service, port: 8082, streams: true}
+survey: {app: survey-service, port: 8083, streams: true}
+churn-alert: {app: churn-alert-service, port: 8084, streams: true}
 {{- end }}
 
 {{/* The chart name, or nameOverride. */}}
@@ -50,7 +52,7 @@ app.kubernetes.io/name: {{ include "loyalty-pulse.name" . }}
 app.kubernetes.io/instance: {{ .Release.Name }}
 {{- end }}
 
-{{/* Labels of one service's resources; context: dict root, key (purchase, points, ...). */}}
+{{/* Labels of one service's resources; context: dict root, key (purchase, points, survey, churn-alert). */}}
 {{- define "loyalty-pulse.componentLabels" -}}
 {{ include "loyalty-pulse.labels" .root }}
 app.kubernetes.io/component: {{ .key }}
@@ -186,6 +188,11 @@ loyalty:
     {{- range $name, $value := $topics.names }}
     {{ $name }}: {{ $value | quote }}
     {{- end }}
+  {{- /*
+  purchase-service accepts events as old as the topics keep. survey-service's ingest keeps its own max-past-age
+  (365d by default, services.survey.config): it must stay below loyalty.nps.retention so that every accepted answer
+  is counted, and the topics keep maxEventAge, which is more.
+  */}}
   {{- if eq .key "purchase" }}
   ingest:
     max-past-age: {{ $topics.maxEventAge }}

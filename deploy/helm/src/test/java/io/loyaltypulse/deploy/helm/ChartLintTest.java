@@ -31,7 +31,7 @@ class ChartLintTest {
 		Helm.Result template = Helm.template(values);
 
 		assertThat(template.exitCode()).as(template.output()).isZero();
-		assertThat(Manifests.parse(template.stdout()).ofKind("ConfigMap")).hasSize(2);
+		assertThat(Manifests.parse(template.stdout()).ofKind("ConfigMap")).hasSize(4);
 	}
 
 }

@@ -36,7 +36,7 @@ class KubernetesSchemaTest {
 			.filter(KubernetesSchema::isCustomResource)
 			.toList();
 
-		assertThat(custom).extracting((object) -> object.get("kind")).containsOnly("ServiceMonitor").hasSize(2);
+		assertThat(custom).extracting((object) -> object.get("kind")).containsOnly("ServiceMonitor").hasSize(4);
 	}
 
 	@Test

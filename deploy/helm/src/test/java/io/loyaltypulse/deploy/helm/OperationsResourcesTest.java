@@ -13,7 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** PDBs, NetworkPolicies, ServiceMonitors, the Ingress and the topics. */
 class OperationsResourcesTest {
 
-	private static final List<String> SERVICES = List.of("lp-loyalty-pulse-points", "lp-loyalty-pulse-purchase");
+	private static final List<String> SERVICES = List.of("lp-loyalty-pulse-points", "lp-loyalty-pulse-purchase",
+			"lp-loyalty-pulse-survey", "lp-loyalty-pulse-churn-alert");
 
 	@Test
 	void shouldLetAtMostOnePodOfEachServiceBeEvicted() {
@@ -79,12 +80,43 @@ class OperationsResourcesTest {
 		Map<String, Object> ingress = manifests.get("Ingress", "lp-loyalty-pulse");
 
 		assertThat(Manifests.of("minimal").ofKind("Ingress")).isEmpty();
-		List<Map<String, Object>> paths = list(at(list(at(ingress, "spec.rules")).get(0), "http.paths"));
-		assertThat(paths).hasSize(5);
-		for (Map<String, Object> path : paths) {
-			String service = (String) at(path, "backend.service.name");
-			assertThat(manifests.find("Service", service)).as(service).isPresent();
+		List<Map<String, Object>> rules = list(at(ingress, "spec.rules"));
+		assertThat(rules).extracting((rule) -> rule.get("host"))
+			.containsExactly("loyalty.example.com", "crm.example.com");
+		List<Map<String, Object>> paths = list(at(rules.get(0), "http.paths"));
+		assertThat(paths).hasSize(9);
+		for (Map<String, Object> rule : rules) {
+			for (Map<String, Object> path : list(at(rule, "http.paths"))) {
+				String service = (String) at(path, "backend.service.name");
+				assertThat(manifests.find("Service", service)).as(service).isPresent();
+				assertThat(at(path, "backend.service.port.name")).isEqualTo("http");
+			}
 		}
+		assertThat(paths).filteredOn((path) -> "/api/v1/nps".equals(path.get("path")))
+			.extracting((path) -> at(path, "backend.service.name"))
+			.containsExactly("lp-loyalty-pulse-survey");
+	}
+
+	@Test
+	void shouldGiveTheCrmItsOwnHostOnChurnAlertService() {
+		Map<String, Object> ingress = Manifests.of("ha").get("Ingress", "lp-loyalty-pulse");
+		Map<String, Object> crm = list(at(ingress, "spec.rules")).get(1);
+
+		assertThat(list(at(crm, "http.paths"))).singleElement().satisfies((path) -> {
+			assertThat(path).containsEntry("path", "/").containsEntry("pathType", "Prefix");
+			assertThat(at(path, "backend.service.name")).isEqualTo("lp-loyalty-pulse-churn-alert");
+		});
+		assertThat(list(at(ingress, "spec.tls"))).extracting((tls) -> tls.get("secretName"))
+			.contains("crm-example-com-tls");
+	}
+
+	@Test
+	void shouldRefuseAnIngressPathToADisabledService() {
+		Helm.Result result = Helm.template("ha", "services.churn-alert.enabled=false");
+
+		assertThat(result.exitCode()).isNotZero();
+		assertThat(result.stderr())
+			.contains("ingress path /api/v1/alerts goes to services.churn-alert, which is not enabled");
 	}
 
 	@Test
@@ -99,6 +131,7 @@ class OperationsResourcesTest {
 			assertThat(path(config, "loyalty", "topics", "replication-factor")).isEqualTo(3);
 			assertThat(path(config, "loyalty", "topics", "purchases")).isEqualTo("shop.purchases");
 			assertThat(path(config, "loyalty", "topics", "points-ledger")).isEqualTo("loyalty.points-ledger");
+			assertThat(path(config, "loyalty", "topics", "churn-alerts")).isEqualTo("crm.churn-alerts");
 		}
 	}
 

@@ -19,7 +19,7 @@ class PodSecurityTest {
 	void shouldRunEveryPodAsNonRootOnAReadOnlyRootWithoutCapabilities(String values) {
 		List<Map<String, Object>> pods = Manifests.of(values).podTemplates();
 
-		assertThat(pods).hasSize(2);
+		assertThat(pods).hasSize(4);
 		for (Map<String, Object> pod : pods) {
 			Map<String, Object> container = container(pod);
 			assertThat(at(pod, "spec.securityContext.runAsNonRoot")).isEqualTo(true);

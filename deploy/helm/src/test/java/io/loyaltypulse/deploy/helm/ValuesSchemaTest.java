@@ -25,6 +25,39 @@ class ValuesSchemaTest {
 	}
 
 	@Test
+	void shouldRefuseAMisspelledKeyOfTheNewStreamsServices() {
+		assertRefused(Helm.template("minimal", "services.churn-alert.persistence.sise=20Gi"),
+				"additional properties 'sise' not allowed");
+		assertRefused(Helm.template("minimal", "services.survey.closeTimeout=30"),
+				"additional properties 'closeTimeout' not allowed");
+	}
+
+	@Test
+	void shouldRefuseWrongTypesInTheNewStreamsServices() {
+		assertRefused(Helm.template("minimal", "services.survey.standbyReplicas=one"),
+				"/services/survey/standbyReplicas");
+		assertRefused(Helm.template("minimal", "services.churn-alert.enabled=1"), "/services/churn-alert/enabled");
+	}
+
+	@Test
+	void shouldRefuseAnIngressPathToAServiceTheChartDoesNotHave() {
+		assertRefused(Helm.template("minimal", "ingress.enabled=true", "ingress.hosts[0].host=crm.example.com",
+				"ingress.hosts[0].paths[0].path=/", "ingress.hosts[0].paths[0].pathType=Prefix",
+				"ingress.hosts[0].paths[0].service=churn"), "/ingress/hosts/0/paths/0/service");
+	}
+
+	@Test
+	void shouldAcceptEveryTopicOfTheCatalogue() {
+		for (String topic : java.util.List.of("purchases", "invoices", "survey-responses", "complaints",
+				"points-ledger", "points-requests", "points-request-outcomes", "points-tier-events", "nps-scores",
+				"survey-invitations", "churn-alerts", "churn-alert-actions", "churn-alert-action-outcomes")) {
+			Helm.Result result = Helm.template("minimal", "kafka.topics.names." + topic + "=shop." + topic);
+			assertThat(result.exitCode()).as(topic + ": " + result.output()).isZero();
+			assertThat(result.stdout()).contains(topic + ": shop." + topic);
+		}
+	}
+
+	@Test
 	void shouldRefuseAStringWhereANumberBelongs() {
 		assertRefused(Helm.template("minimal", "services.points.replicaCount=three"), "/services/points/replicaCount");
 	}
