@@ -58,7 +58,9 @@ public final class SilenceSignal implements SignalRule {
 	}
 
 	/**
-	 * In the condition: tomorrow (the risk and severity grow); else the day it is due.
+	 * Not in the condition: the day it falls due. In it: tomorrow, while the severity can
+	 * still grow; once HIGH, only a purchase changes anything, so a customer who left for
+	 * good is not checked every day forever.
 	 */
 	@Override
 	public long nextChange(CustomerProfile profile, Instant now) {
@@ -66,6 +68,11 @@ public final class SilenceSignal implements SignalRule {
 			return CustomerProfile.NEVER;
 		}
 		LocalDate today = Days.today(now);
+		Optional<Finding> silence = evaluate(profile, now);
+		if (silence.isPresent()) {
+			return (silence.get().severity() == ChurnAlertSeverity.HIGH) ? CustomerProfile.NEVER
+					: Days.startOf(today.plusDays(1));
+		}
 		return this.rule.dueOn(profile.purchaseDays(), today, this.model.get())
 			.map((due) -> Days.startOf(due.isAfter(today) ? due : today.plusDays(1)))
 			.orElse(CustomerProfile.NEVER);

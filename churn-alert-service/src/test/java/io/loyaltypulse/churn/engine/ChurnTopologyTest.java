@@ -135,9 +135,9 @@ class ChurnTopologyTest {
 		churn.advance(Duration.ofDays(120));
 
 		ChurnAlertSnapshot silence = raised(churn.alertEvents(), ChurnSignal.SILENCE);
-		assertThat(silence.getRaisedAt()).isAfter(NOW.plus(Duration.ofDays(20)));
-		assertThat(churn.profile("c-4").dueAt()).as("checked again tomorrow while silent")
-			.isLessThanOrEqualTo(NOW.plus(Duration.ofDays(122)).toEpochMilli());
+		assertThat(silence.getRaisedAt()).as("a weekly customer is not silent after a few weeks")
+			.isAfter(NOW.plus(Duration.ofDays(20)))
+			.isBefore(NOW.plus(Duration.ofDays(90)));
 	}
 
 	@Test
