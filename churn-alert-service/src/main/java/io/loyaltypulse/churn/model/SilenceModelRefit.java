@@ -36,7 +36,10 @@ public final class SilenceModelRefit implements SmartLifecycle {
 
 	private static final Logger logger = LoggerFactory.getLogger(SilenceModelRefit.class);
 
-	/** The first fit waits for the streams to restore their state. */
+	/**
+	 * The first fit waits for the streams to restore their state (or one interval, if
+	 * shorter).
+	 */
 	private static final Duration FIRST_DELAY = Duration.ofSeconds(30);
 
 	private final SilenceModel model;
@@ -120,7 +123,8 @@ public final class SilenceModelRefit implements SmartLifecycle {
 			thread.setDaemon(true);
 			return thread;
 		});
-		this.scheduler.scheduleWithFixedDelay(this::refitQuietly, FIRST_DELAY.toMillis(), this.interval.toMillis(),
+		long firstDelay = Math.min(FIRST_DELAY.toMillis(), this.interval.toMillis());
+		this.scheduler.scheduleWithFixedDelay(this::refitQuietly, firstDelay, this.interval.toMillis(),
 				TimeUnit.MILLISECONDS);
 	}
 

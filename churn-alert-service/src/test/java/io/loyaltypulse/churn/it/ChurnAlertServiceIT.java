@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Future;
 
 import io.loyaltypulse.churn.ChurnAlertApplication;
 import io.loyaltypulse.events.ChurnAlertCleared;
@@ -22,6 +23,8 @@ import io.loyaltypulse.events.ChurnAlertRaised;
 import io.loyaltypulse.events.ChurnAlertUpdated;
 import io.loyaltypulse.events.InvoiceIssued;
 import io.loyaltypulse.events.InvoicePaymentReceived;
+import io.loyaltypulse.events.OrderLine;
+import io.loyaltypulse.events.PurchaseCompleted;
 import io.loyaltypulse.schemas.topics.Topic;
 import io.loyaltypulse.schemas.topics.TopicCatalogue;
 import io.loyaltypulse.testsupport.ApicurioRegistryProcess;
@@ -33,6 +36,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -84,6 +88,9 @@ class ChurnAlertServiceIT {
 		// ms.
 		registry.add("loyalty.churn.settle-delay", () -> "200ms");
 		registry.add("loyalty.churn.punctuation-interval", () -> "200ms");
+		// The silence model fitted every second once 30 customers have bought.
+		registry.add("loyalty.churn.model.minimum-customers", () -> "30");
+		registry.add("loyalty.churn.model.refit-interval", () -> "1s");
 		registry.add("loyalty.security.api-keys[0].name", () -> "crm-manager");
 		registry.add("loyalty.security.api-keys[0].sha256", () -> TestApiKeys.ALL_SCOPES_SHA256);
 		registry.add("loyalty.security.api-keys[0].scopes", () -> "alerts:read,alerts:write");
@@ -97,8 +104,8 @@ class ChurnAlertServiceIT {
 		String customer = "c-arrears-" + RUN;
 		LocalDate today = LocalDate.now(ZoneOffset.UTC);
 		Instant issued = Instant.now().minus(Duration.ofDays(40));
-		send(customer,
-				InvoiceIssued.newBuilder()
+		send(catalogue().invoices(),
+				List.of(InvoiceIssued.newBuilder()
 					.setEventId("inv-" + customer)
 					.setCustomerId(customer)
 					.setOccurredAt(issued)
@@ -107,7 +114,7 @@ class ChurnAlertServiceIT {
 					.setCurrency("EUR")
 					.setIssueDate(LocalDate.ofInstant(issued, ZoneOffset.UTC))
 					.setDueDate(today.minusDays(10))
-					.build());
+					.build()));
 
 		List<JsonNode> alerts = new ArrayList<>();
 		await("the ARREARS alert").atMost(Duration.ofSeconds(60))
@@ -135,8 +142,8 @@ class ChurnAlertServiceIT {
 			.containsExactly("RAISED", "ACKNOWLEDGED");
 		assertThat(history.get(1).get("actor").asString()).isEqualTo("crm-manager");
 
-		send(customer,
-				InvoicePaymentReceived.newBuilder()
+		send(catalogue().invoices(),
+				List.of(InvoicePaymentReceived.newBuilder()
 					.setEventId("pay-" + customer)
 					.setCustomerId(customer)
 					.setOccurredAt(Instant.now())
@@ -144,7 +151,7 @@ class ChurnAlertServiceIT {
 					.setPaymentId("pay-1")
 					.setAmount(new BigDecimal("250.0000"))
 					.setCurrency("EUR")
-					.build());
+					.build()));
 		await("the alert cleared").atMost(Duration.ofSeconds(60))
 			.pollInterval(Duration.ofMillis(200))
 			.untilAsserted(
@@ -207,13 +214,38 @@ class ChurnAlertServiceIT {
 	}
 
 	@Test
-	void shouldSayTheSilenceModelIsTheConfiguredDefaultWhileTooFewCustomersAreKnown() throws Exception {
-		JsonNode model = json.readTree(get("/api/v1/silence-model").body());
+	void shouldServeTheDefaultSilenceModelUntilEnoughCustomersBoughtThenFitIt() throws Exception {
+		// Only this test sends purchases: none of its customers has bought yet.
+		JsonNode defaults = json.readTree(get("/api/v1/silence-model").body());
+		assertThat(defaults.get("fitted").asBoolean()).isFalse();
+		assertThat(defaults.get("timeUnit").asString()).isEqualTo("weeks");
+		assertThat(defaults.get("r").asDouble()).isEqualTo(0.2426);
+		assertThat(defaults.get("note").asString()).contains("defaults");
 
-		assertThat(model.get("fitted").asBoolean()).isFalse();
-		assertThat(model.get("timeUnit").asString()).isEqualTo("weeks");
-		assertThat(model.get("r").asDouble()).isEqualTo(0.2426);
-		assertThat(model.get("note").asString()).contains("defaults");
+		// 40 customers: first purchase 100 to 490 days ago, 0 to 9 repeat purchases every
+		// 6 to 42 days.
+		Instant now = Instant.now();
+		List<SpecificRecord> purchases = new ArrayList<>();
+		for (int customer = 0; customer < 40; customer++) {
+			Instant first = now.minus(Duration.ofDays(100 + 10L * customer));
+			int gap = 6 + 6 * (customer % 7);
+			for (int purchase = 0; purchase <= customer % 10; purchase++) {
+				Instant at = first.plus(Duration.ofDays((long) gap * purchase));
+				if (at.isBefore(now)) {
+					purchases.add(purchase("c-model-" + customer + "-" + RUN, "o-" + customer + "-" + purchase, at));
+				}
+			}
+		}
+		send(catalogue().purchases(), purchases);
+
+		JsonNode fitted = await("a fit").atMost(Duration.ofSeconds(60))
+			.pollInterval(Duration.ofMillis(500))
+			.until(() -> json.readTree(get("/api/v1/silence-model").body()),
+					(model) -> model.get("fitted").asBoolean());
+		assertThat(fitted.get("customers").asInt()).isEqualTo(40);
+		assertThat(fitted.get("logLikelihood").asDouble()).isNegative();
+		assertThat(fitted.get("r").asDouble()).isPositive().isNotEqualTo(0.2426);
+		assertThat(fitted.has("fittedAt")).isTrue();
 	}
 
 	/** The customer's alerts; fails (to be retried) while the state is not queryable. */
@@ -225,14 +257,44 @@ class ChurnAlertServiceIT {
 		return items;
 	}
 
-	/** An invoice event on invoices, keyed by its customer and stamped with its time. */
-	private void send(String customerId, SpecificRecord event) throws Exception {
-		Topic<String, SpecificRecord> topic = catalogue().invoices();
+	private static PurchaseCompleted purchase(String customerId, String orderId, Instant at) {
+		BigDecimal total = new BigDecimal("25.0000");
+		return PurchaseCompleted.newBuilder()
+			.setEventId("purchase-" + orderId + "-" + RUN)
+			.setCustomerId(customerId)
+			.setOccurredAt(at)
+			.setOrderId(orderId)
+			.setStoreId("S1")
+			.setChannel("WEB")
+			.setLines(List.of(OrderLine.newBuilder()
+				.setLineId("1")
+				.setSku("SKU-1")
+				.setCategory("GROCERY")
+				.setQuantity(1)
+				.setUnitPrice(total)
+				.build()))
+			.setTotal(total)
+			.setCurrency("EUR")
+			.build();
+	}
+
+	/**
+	 * Events on a topic, each keyed by its customer and stamped with its time, in order.
+	 */
+	private static void send(Topic<String, SpecificRecord> topic, List<? extends SpecificRecord> events)
+			throws Exception {
 		try (KafkaProducer<String, SpecificRecord> producer = new KafkaProducer<>(
 				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedBroker.bootstrapServers()),
 				topic.keySerde().serializer(), topic.valueSerde().serializer())) {
-			Instant at = (Instant) event.get(event.getSchema().getField("occurredAt").pos());
-			producer.send(new ProducerRecord<>(topic.name(), null, at.toEpochMilli(), customerId, event)).get();
+			List<Future<RecordMetadata>> sent = new ArrayList<>();
+			for (SpecificRecord event : events) {
+				String customerId = (String) event.get(event.getSchema().getField("customerId").pos());
+				Instant at = (Instant) event.get(event.getSchema().getField("occurredAt").pos());
+				sent.add(producer.send(new ProducerRecord<>(topic.name(), null, at.toEpochMilli(), customerId, event)));
+			}
+			for (Future<RecordMetadata> acknowledged : sent) {
+				acknowledged.get();
+			}
 		}
 	}
 
