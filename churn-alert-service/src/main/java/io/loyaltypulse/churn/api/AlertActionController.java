@@ -5,6 +5,7 @@ import java.security.Principal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import io.loyaltypulse.churn.alerts.AlertIds;
 import io.loyaltypulse.churn.config.ChurnProperties;
@@ -16,9 +17,11 @@ import io.loyaltypulse.support.validation.Violations;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.unit.DataSize;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -57,15 +60,17 @@ class AlertActionController {
 	@PostMapping("/api/v1/alerts/{alertId}/acknowledge")
 	ResponseEntity<?> acknowledge(@PathVariable String alertId,
 			@RequestHeader(IdempotencyKeyHeader.NAME) String idempotencyKey, HttpServletRequest http,
-			Principal principal) throws IOException {
-		// No body is needed; one that is sent must be an empty object.
-		ActionBody body = (http.getContentLengthLong() > 0 || http.getHeader("Transfer-Encoding") != null)
-				? this.reader.readValid(http, MAX_BODY, ActionBodies.Acknowledge.class)
-				: new ActionBodies.Acknowledge();
+			Principal principal) throws IOException, HttpMediaTypeNotSupportedException {
+		// No body is needed; one that is sent must be an empty JSON object.
+		ActionBody body = new ActionBodies.Acknowledge();
+		if (http.getContentLengthLong() > 0 || http.getHeader("Transfer-Encoding") != null) {
+			requireJson(http);
+			body = this.reader.readValid(http, MAX_BODY, ActionBodies.Acknowledge.class);
+		}
 		return act(alertId, idempotencyKey, body, principal);
 	}
 
-	@PostMapping("/api/v1/alerts/{alertId}/snooze")
+	@PostMapping(path = "/api/v1/alerts/{alertId}/snooze", consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<?> snooze(@PathVariable String alertId,
 			@RequestHeader(IdempotencyKeyHeader.NAME) String idempotencyKey, HttpServletRequest http,
 			Principal principal) throws IOException {
@@ -82,7 +87,7 @@ class AlertActionController {
 		return act(alertId, idempotencyKey, body, principal);
 	}
 
-	@PostMapping("/api/v1/alerts/{alertId}/resolve")
+	@PostMapping(path = "/api/v1/alerts/{alertId}/resolve", consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<?> resolve(@PathVariable String alertId,
 			@RequestHeader(IdempotencyKeyHeader.NAME) String idempotencyKey, HttpServletRequest http,
 			Principal principal) throws IOException {
@@ -90,7 +95,7 @@ class AlertActionController {
 				principal);
 	}
 
-	@PostMapping("/api/v1/alerts/{alertId}/assign")
+	@PostMapping(path = "/api/v1/alerts/{alertId}/assign", consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<?> assign(@PathVariable String alertId,
 			@RequestHeader(IdempotencyKeyHeader.NAME) String idempotencyKey, HttpServletRequest http,
 			Principal principal) throws IOException {
@@ -98,12 +103,22 @@ class AlertActionController {
 				principal);
 	}
 
-	@PostMapping("/api/v1/alerts/{alertId}/comments")
+	@PostMapping(path = "/api/v1/alerts/{alertId}/comments", consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<?> comment(@PathVariable String alertId,
 			@RequestHeader(IdempotencyKeyHeader.NAME) String idempotencyKey, HttpServletRequest http,
 			Principal principal) throws IOException {
 		return act(alertId, idempotencyKey, this.reader.readValid(http, MAX_BODY, ActionBodies.Comment.class),
 				principal);
+	}
+
+	private static void requireJson(HttpServletRequest http) throws HttpMediaTypeNotSupportedException {
+		String contentType = http.getContentType();
+		if (contentType == null
+				|| !MediaType.APPLICATION_JSON.isCompatibleWith(MediaType.parseMediaType(contentType))) {
+			throw new HttpMediaTypeNotSupportedException(
+					(contentType != null) ? MediaType.parseMediaType(contentType) : null,
+					List.of(MediaType.APPLICATION_JSON));
+		}
 	}
 
 	private ResponseEntity<?> act(String alertId, String idempotencyKey, ActionBody body, Principal principal) {

@@ -181,6 +181,13 @@ class ChurnAlertServiceIT {
 		HttpResponse<String> notFound = post("/api/v1/alerts/" + unknown + "/acknowledge", null, "k-3");
 		HttpResponse<String> notAnAlertId = get("/api/v1/alerts/not-an-alert");
 		HttpResponse<String> badSignal = get("/api/v1/alerts?signal=SLEEPY");
+		HttpResponse<String> plainText = this.http.send(HttpRequest
+			.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/api/v1/alerts/" + unknown + "/comments"))
+			.header("Authorization", "Bearer " + TestApiKeys.ALL_SCOPES)
+			.header("Idempotency-Key", "k-5")
+			.header("Content-Type", "text/plain")
+			.POST(HttpRequest.BodyPublishers.ofString("hello"))
+			.build(), HttpResponse.BodyHandlers.ofString());
 		HttpResponse<String> readOnly = this.http.send(HttpRequest
 			.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/api/v1/alerts/" + unknown + "/acknowledge"))
 			.header("X-Api-Key", TestApiKeys.POINTS_READ_ONLY)
@@ -203,7 +210,9 @@ class ChurnAlertServiceIT {
 		assertThat(notFound.statusCode()).as(notFound.body()).isEqualTo(404);
 		assertThat(notAnAlertId.statusCode()).isEqualTo(404);
 		assertThat(badSignal.statusCode()).isEqualTo(400);
-		assertThat(badSignal.body()).contains("signal");
+		assertThat(badSignal.body()).contains("signal")
+			.contains("must be one of SILENCE, ARREARS, REPEAT_DECLINE, DETRACTOR, COMPLAINT");
+		assertThat(plainText.statusCode()).isEqualTo(415);
 		assertThat(readOnly.statusCode()).isEqualTo(403);
 		assertThat(readOnly.body()).contains("alerts:write");
 		for (HttpResponse<String> problem : List.of(pastSnooze, unknownField, noReason, noKey, notFound, badSignal,

@@ -2,6 +2,7 @@ package io.loyaltypulse.support.problems;
 
 import java.net.URI;
 import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -92,11 +93,19 @@ public class ApiProblemAdvice extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
 			HttpStatusCode status, WebRequest request) {
-		String expected = (ex.getRequiredType() != null) ? ex.getRequiredType().getSimpleName().toLowerCase() : "value";
 		String name = Objects.toString(ex.getPropertyName(), "parameter");
-		return problemEntity(
-				invalidProblem(List.of(entry("parameter", name, "must be " + article(expected) + " " + expected))),
+		return problemEntity(invalidProblem(List.of(entry("parameter", name, expectation(ex.getRequiredType())))),
 				headers);
+	}
+
+	/** "must be one of A, B" for an enum, else "must be a number" and the like. */
+	private static String expectation(Class<?> type) {
+		if (type != null && type.isEnum()) {
+			return "must be one of "
+					+ Arrays.stream(type.getEnumConstants()).map(Object::toString).collect(Collectors.joining(", "));
+		}
+		String expected = (type != null) ? type.getSimpleName().toLowerCase() : "value";
+		return "must be " + article(expected) + " " + expected;
 	}
 
 	@Override
