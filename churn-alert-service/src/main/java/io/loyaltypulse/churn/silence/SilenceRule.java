@@ -3,6 +3,7 @@ package io.loyaltypulse.churn.silence;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.Locale;
 import java.util.NavigableSet;
 import java.util.Optional;
@@ -29,10 +30,10 @@ import org.apache.commons.math3.special.Gamma;
  * I_{B/(B+t)}(A, k)} (the regularized incomplete beta function), which for k = 1 is
  * BG/NBD's own {@code ((alpha + tx)/(alpha + tx + t))^(r + x)};</li>
  * <li>a gap of the customer's own may come again (an off season, a yearly holiday): each
- * of the latest gaps keeps a chance of 0.001 of recurring, give or take 30% (a log-normal
- * spread of 0.3), so {@code S(t) = (1 - 0.001 n) I_{B/(B+t)}(A, k) + 0.001 sum over gaps
- * g of Phi((ln g - ln t) / 0.3)}: a silence no longer than one the customer has come back
- * from is not alarming;</li>
+ * of the latest gaps, and the longest gap before them, keeps a chance of 0.001 of
+ * recurring, give or take 30% (a log-normal spread of 0.3), so {@code S(t) = (1 - 0.001
+ * m) I_{B/(B+t)}(A, k) + 0.001 sum over those m gaps g of Phi((ln g - ln t) / 0.3)}: a
+ * silence no longer than one the customer has come back from is less alarming;</li>
  * <li>the odds that the customer left after the last purchase are BG/NBD's
  * {@code a / (b + x - 1)}, times the customer's mean gap in units of the population's
  * {@code alpha / r} when it is longer: customers leave in calendar time, and a slow buyer
@@ -172,32 +173,41 @@ public record SilenceRule(int minRepeatPurchases, int maxGaps, double horizonWee
 			double sum = 0;
 			double sumLogs = 0;
 			double sumSquaredLogs = 0;
-			LocalDate later = null;
-			for (LocalDate day : known.descendingSet()) {
-				if (later != null) {
-					double gap = ChronoUnit.DAYS.between(day, later) / DAYS_PER_WEEK;
-					double log = Math.log(gap);
-					logGaps[n] = log;
-					n++;
-					sum += gap;
-					sumLogs += log;
-					sumSquaredLogs += log * log;
-					if (n == maxGaps) {
-						break;
-					}
-				}
+			Iterator<LocalDate> descending = known.descendingIterator();
+			LocalDate later = descending.next();
+			while (n < maxGaps && descending.hasNext()) {
+				LocalDate day = descending.next();
+				double gap = ChronoUnit.DAYS.between(day, later) / DAYS_PER_WEEK;
+				double log = Math.log(gap);
+				logGaps[n] = log;
+				n++;
+				sum += gap;
+				sumLogs += log;
+				sumSquaredLogs += log * log;
 				later = day;
 			}
 			if (n == 0) {
 				throw new IllegalArgumentException("no gap: a customer needs a repeat purchase day");
 			}
+			// Before the latest gaps, only the longest one is kept: it may recur (an off
+			// season seen a year ago).
+			int x = n;
+			long longestBefore = 0;
+			while (descending.hasNext()) {
+				LocalDate day = descending.next();
+				longestBefore = Math.max(longestBefore, ChronoUnit.DAYS.between(day, later));
+				x++;
+				later = day;
+			}
+			double[] recurring = Arrays.copyOf(logGaps, (longestBefore > 0) ? n + 1 : n);
+			if (longestBefore > 0) {
+				recurring[n] = Math.log(longestBefore / DAYS_PER_WEEK);
+			}
 			double squares = Math.max(0, sumSquaredLogs - sumLogs * sumLogs / n);
 			double shape = inverseTrigamma((priorGaps * POISSON_LOG_VARIANCE + squares) / (priorGaps + n - 1));
-			int x = known.size() - 1;
 			double calendar = Math.max(1, (sum / n) * model.r() / model.alpha());
 			return new OwnGaps(shape, model.r() + shape * n, model.alpha() / shape + sum,
-					calendar * model.a() / (model.b() + x - 1), Arrays.copyOf(logGaps, n), model.r() + n,
-					model.alpha() + sum);
+					calendar * model.a() / (model.b() + x - 1), recurring, model.r() + n, model.alpha() + sum);
 		}
 
 		/**

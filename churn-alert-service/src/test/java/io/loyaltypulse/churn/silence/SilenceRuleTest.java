@@ -55,7 +55,8 @@ class SilenceRuleTest {
 		// A regular weekly buyer, an irregular one, one slower than the population's
 		// alpha / r (18 weeks: the calendar factor applies), one with a long break.
 		List<int[]> customers = List.of(new int[] { 7, 8, 6, 7, 7, 9, 6 }, new int[] { 2, 15, 4, 30, 9, 1, 22, 5 },
-				new int[] { 150, 200, 170, 190 }, new int[] { 7, 7, 8, 300, 6, 7, 7 });
+				new int[] { 150, 200, 170, 190 }, new int[] { 7, 7, 8, 300, 6, 7, 7 },
+				new int[] { 5, 290, 7, 6, 20, 8, 7, 7, 9, 6, 7, 8, 7 });
 		for (int[] gaps : customers) {
 			NavigableSet<LocalDate> days = withGaps(gaps);
 			for (int silent : new int[] { 1, 10, 30, 90, 200, 400 }) {
@@ -106,6 +107,13 @@ class SilenceRuleTest {
 		assertThat(strict.evaluate(withBreak, withBreak.last().plusDays(250), MODEL)).isEmpty();
 		assertThat(strict.evaluate(withoutBreak, withoutBreak.last().plusDays(250), MODEL)).isPresent();
 		assertThat(strict.evaluate(withBreak, withBreak.last().plusDays(600), MODEL)).isPresent();
+		// Older than the latest ten gaps, the longest gap is still remembered; with the
+		// weight of a recurring gap, that matters where customers rarely leave.
+		BgNbdParameters loyalPopulation = new BgNbdParameters(1.2, 3.3, 7.8, 1050);
+		NavigableSet<LocalDate> withOldBreak = withGaps(7, 280, 7, 8, 6, 7, 7, 8, 7, 6, 7, 8, 7);
+		NavigableSet<LocalDate> withOldShortGap = withGaps(7, 9, 7, 8, 6, 7, 7, 8, 7, 6, 7, 8, 7);
+		assertThat(strict.evaluate(withOldBreak, withOldBreak.last().plusDays(200), loyalPopulation)).isEmpty();
+		assertThat(strict.evaluate(withOldShortGap, withOldShortGap.last().plusDays(200), loyalPopulation)).isPresent();
 	}
 
 	@Test
@@ -228,12 +236,20 @@ class SilenceRuleTest {
 			k = Math.exp(Math.log(k) - (Gamma.trigamma(k) - variance) / slope);
 		}
 		double sum = gaps.stream().mapToDouble(Double::doubleValue).sum();
+		List<Double> recurringGaps = new ArrayList<>(gaps);
+		int longestBefore = 0;
+		for (int i = 0; i < from; i++) {
+			longestBefore = Math.max(longestBefore, gapsInDays[i]);
+		}
+		if (longestBefore > 0) {
+			recurringGaps.add(longestBefore / 7.0);
+		}
 		double shapeOfRate = MODEL.r() + k * n;
 		double rateOfRate = MODEL.alpha() / k + sum;
 		double calendar = Math.max(1, sum / n / (MODEL.alpha() / MODEL.r()));
 		double odds = calendar * MODEL.a() / (MODEL.b() + gapsInDays.length - 1);
 		double t = silentDays / 7.0;
-		double survival = survival(t, k, shapeOfRate, rateOfRate, gaps);
+		double survival = survival(t, k, shapeOfRate, rateOfRate, recurringGaps);
 		double alive = 1 / (1 + odds / survival);
 		double silentIfAlive = Math.pow((MODEL.alpha() + sum + t) / (MODEL.alpha() + sum + t + horizonWeeks),
 				MODEL.r() + n);
@@ -241,7 +257,8 @@ class SilenceRuleTest {
 		return new double[] { alive, risk };
 	}
 
-	private static double survival(double t, double k, double shapeOfRate, double rateOfRate, List<Double> gaps) {
+	private static double survival(double t, double k, double shapeOfRate, double rateOfRate,
+			List<Double> recurringGaps) {
 		// u = rate * rateOfRate is gamma(shapeOfRate, 1); P(gap > t | rate) = Q(k, rate
 		// t).
 		double upper = shapeOfRate + 40 * Math.sqrt(shapeOfRate) + 50;
@@ -256,10 +273,10 @@ class SilenceRuleTest {
 		}
 		integral *= h / 3;
 		double recurring = 0;
-		for (double gap : gaps) {
+		for (double gap : recurringGaps) {
 			recurring += 0.5 * Erf.erfc((Math.log(t) - Math.log(gap)) / (0.3 * Math.sqrt(2)));
 		}
-		return (1 - 0.001 * gaps.size()) * integral + 0.001 * recurring;
+		return (1 - 0.001 * recurringGaps.size()) * integral + 0.001 * recurring;
 	}
 
 	/** Purchase days from START with these gaps in days between them. */
