@@ -83,15 +83,22 @@ public final class SilenceEvaluation {
 			board.auc("P(no purchase in the next " + weeks + " weeks)",
 					(customer) -> BgNbd.probabilityNoPurchaseWithin(model, customer.history(), weeks));
 		}
+		SilenceRule silence = new SilenceRule(1, 10, 39, 0.5);
+		board.auc("SILENCE risk: own gaps and BG/NBD, 39 weeks",
+				(customer) -> silence.measure(customer.days(), CALIBRATION_END, model).orElseThrow().silenceRisk());
+		board.auc("SILENCE: 1 - P(alive), own gaps and BG/NBD", (customer) -> 1
+				- silence.measure(customer.days(), CALIBRATION_END, model).orElseThrow().probabilityAlive());
 		print("");
 		print("%-52s %9s %7s %7s", "alert rule", "precision", "recall", "alerts");
 		for (int days : new int[] { 30, 60, 90 }) {
 			board.alerts("fixed: silent more than " + days + " days", (customer) -> customer.daysSilent() > days);
 		}
+		board.alerts("BG/NBD alone: risk(39 weeks) >= 0.5, 1+ repeat days",
+				(customer) -> BgNbd.probabilityNoPurchaseWithin(model, customer.history(), 39) >= 0.5);
 		for (int minRepeats : new int[] { 1, 3 }) {
-			for (double threshold : new double[] { 0.5, 0.6 }) {
+			for (double threshold : new double[] { 0.4, 0.5, 0.6 }) {
 				SilenceRule rule = new SilenceRule(minRepeats, 10, 39, threshold);
-				board.alerts("SILENCE: risk(39 weeks) >= %.1f, %d+ repeat days".formatted(threshold, minRepeats),
+				board.alerts("SILENCE: risk(39 weeks) >= %.2f, %d+ repeat days".formatted(threshold, minRepeats),
 						(customer) -> rule.evaluate(customer.days(), CALIBRATION_END, model).isPresent());
 			}
 		}
