@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.loyaltypulse.churn.alerts.Alert;
 import io.loyaltypulse.churn.alerts.AlertLifecycle;
@@ -19,7 +20,7 @@ import io.loyaltypulse.churn.profile.OpenInvoice;
 import io.loyaltypulse.churn.signals.Finding;
 import io.loyaltypulse.churn.silence.BgNbd;
 import io.loyaltypulse.churn.silence.PurchaseHistory;
-import io.loyaltypulse.churn.silence.PurchaseRhythm;
+import io.loyaltypulse.churn.silence.SilenceRule;
 import io.loyaltypulse.events.ChurnSignal;
 import io.loyaltypulse.support.problems.ApiException;
 import io.loyaltypulse.support.streams.InteractiveQueries;
@@ -50,6 +51,8 @@ class CustomerProfileController {
 
 	private final ChurnProperties properties;
 
+	private final SilenceRule rule;
+
 	private final Clock clock;
 
 	CustomerProfileController(InteractiveQueries queries, AlertLifecycle lifecycle, SilenceModel model,
@@ -58,6 +61,7 @@ class CustomerProfileController {
 		this.lifecycle = lifecycle;
 		this.model = model;
 		this.properties = properties;
+		this.rule = properties.silence().rule();
 		this.clock = clock;
 	}
 
@@ -122,22 +126,27 @@ class CustomerProfileController {
 		return view;
 	}
 
-	/** pAlive, silenceRisk, medianGapDays and daysSilent; nulls before any purchase. */
+	/**
+	 * pAlive, silenceRisk, medianGapDays and daysSilent, as the SILENCE signal sees them
+	 * (BG/NBD's alone before a repeat purchase); nulls before any purchase.
+	 */
 	private Map<String, Object> rhythm(CustomerProfile profile, LocalDate today) {
 		Map<String, Object> view = new LinkedHashMap<>();
-		boolean bought = !profile.purchaseDays().headSet(today, true).isEmpty();
-		PurchaseHistory history = bought ? PurchaseHistory.inWeeks(profile.purchaseDays(), today) : null;
-		PurchaseRhythm rhythm = PurchaseRhythm.of(profile.purchaseDays(), today, this.properties.silence().maxGaps());
-		view.put("pAlive", bought ? BgNbd.probabilityAlive(this.model.get(), history) : null);
-		view.put("silenceRisk", bought
-				? BgNbd.probabilityNoPurchaseWithin(this.model.get(), history, this.properties.silence().horizonWeeks())
-				: null);
-		view.put("silenceHorizonWeeks", this.properties.silence().horizonWeeks());
-		view.put("medianGapDays", (rhythm != null) ? rhythm.medianGapDays() : null);
-		view.put("gapsUsed", (rhythm != null) ? rhythm.gapsUsed() : null);
-		view.put("daysSilent",
-				bought ? today.toEpochDay() - profile.purchaseDays().headSet(today, true).last().toEpochDay() : null);
-		view.put("repeatPurchaseDays", bought ? history.x() : null);
+		Optional<PurchaseHistory> history = profile.history(today);
+		Optional<SilenceRule.Silence> silence = this.rule.measure(profile.purchaseDays(), today, this.model.get());
+		double horizon = this.properties.silence().horizonWeeks();
+		view.put("pAlive",
+				silence.map(SilenceRule.Silence::probabilityAlive)
+					.or(() -> history.map((known) -> BgNbd.probabilityAlive(this.model.get(), known)))
+					.orElse(null));
+		view.put("silenceRisk", silence.map(SilenceRule.Silence::silenceRisk)
+			.or(() -> history.map((known) -> BgNbd.probabilityNoPurchaseWithin(this.model.get(), known, horizon)))
+			.orElse(null));
+		view.put("silenceHorizonWeeks", horizon);
+		view.put("medianGapDays", silence.map((known) -> known.rhythm().medianGapDays()).orElse(null));
+		view.put("gapsUsed", silence.map((known) -> known.rhythm().gapsUsed()).orElse(null));
+		view.put("daysSilent", history.map((known) -> Math.round((known.T() - known.tx()) * 7)).orElse(null));
+		view.put("repeatPurchaseDays", history.map(PurchaseHistory::x).orElse(null));
 		return view;
 	}
 

@@ -96,9 +96,7 @@ public final class SilenceModelRefit implements SmartLifecycle {
 		try (KeyValueIterator<String, CustomerProfile> all = profiles.all()) {
 			while (all.hasNext()) {
 				KeyValue<String, CustomerProfile> entry = all.next();
-				if (!entry.value.purchaseDays().headSet(today, true).isEmpty()) {
-					histories.add(PurchaseHistory.inWeeks(entry.value.purchaseDays(), today));
-				}
+				entry.value.history(today).ifPresent(histories::add);
 			}
 		}
 		return histories;

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -15,26 +16,29 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import io.loyaltypulse.churn.silence.PurchaseHistory;
 import io.loyaltypulse.events.ChurnSignal;
 
 /**
- * What the churn signals know of one customer, kept compact and bounded: purchase days
- * (the first and the latest {@value #MAX_PURCHASE_DAYS}), net spend per month over the
- * last 13 months, open invoices, the latest answers, open complaints, the points balance,
- * and where the customer stands on each signal. Every update is idempotent: an event seen
- * again (its order, refund, payment, response or ledger sequence) changes nothing, so a
- * duplicated or replayed event raises no second alert.
+ * What the churn signals know of one customer, kept compact and bounded: the latest
+ * {@value #MAX_PURCHASE_DAYS} purchase days with the first one and how many there were
+ * (for the silence model), net spend per month over the last 13 months, open invoices,
+ * the latest answers, open complaints, the points balance, and where the customer stands
+ * on each signal. Every update is idempotent: an event seen again (its order, refund,
+ * payment, response or ledger sequence) changes nothing, so a duplicated or replayed
+ * event raises no second alert.
  */
 public final class CustomerProfile {
 
 	/** The due time of a customer with nothing to check: the due-time index's "none". */
 	public static final long NEVER = Long.MAX_VALUE;
 
-	/** Purchase days kept: the first (for the model's T) and the latest ones. */
+	/** Purchase days kept, the latest ones; older ones are only counted. */
 	public static final int MAX_PURCHASE_DAYS = 256;
 
 	public static final int MAX_ANSWERS = 5;
@@ -54,7 +58,13 @@ public final class CustomerProfile {
 
 	private static final int SPEND_MONTHS = 13;
 
+	private static final double DAYS_PER_WEEK = 7.0;
+
 	final NavigableSet<LocalDate> purchaseDays = new TreeSet<>();
+
+	LocalDate firstPurchaseDay;
+
+	int purchaseDayCount;
 
 	String storeId;
 
@@ -94,10 +104,18 @@ public final class CustomerProfile {
 		if (!firstSeen("order:" + orderId)) {
 			return false;
 		}
-		this.purchaseDays.add(LocalDate.ofInstant(at, ZoneOffset.UTC));
+		LocalDate day = LocalDate.ofInstant(at, ZoneOffset.UTC);
+		boolean olderThanKept = this.purchaseDays.size() == MAX_PURCHASE_DAYS
+				&& day.isBefore(this.purchaseDays.first());
+		if (olderThanKept || this.purchaseDays.add(day)) {
+			// A late purchase older than every day kept is counted, not kept: it may be
+			// a day counted already, which only a longer memory would tell.
+			this.purchaseDayCount += (olderThanKept && day.equals(this.firstPurchaseDay)) ? 0 : 1;
+			this.firstPurchaseDay = (this.firstPurchaseDay == null || day.isBefore(this.firstPurchaseDay)) ? day
+					: this.firstPurchaseDay;
+		}
 		while (this.purchaseDays.size() > MAX_PURCHASE_DAYS) {
-			// The first day stays: the model measures the customer's age from it.
-			this.purchaseDays.remove(this.purchaseDays.higher(this.purchaseDays.first()));
+			this.purchaseDays.pollFirst();
 		}
 		if (this.storeId == null || !at.isBefore(lastPurchaseAt())) {
 			this.storeId = store;
@@ -258,6 +276,19 @@ public final class CustomerProfile {
 
 	public NavigableSet<LocalDate> purchaseDays() {
 		return Collections.unmodifiableNavigableSet(this.purchaseDays);
+	}
+
+	/**
+	 * What the silence model knows of the customer on {@code today} (x, t_x, T in weeks),
+	 * counting every purchase day, kept or not; empty before the first purchase.
+	 */
+	public Optional<PurchaseHistory> history(LocalDate today) {
+		if (this.firstPurchaseDay == null || this.purchaseDays.last().isAfter(today)) {
+			return Optional.empty();
+		}
+		return Optional.of(new PurchaseHistory(this.purchaseDayCount - 1,
+				ChronoUnit.DAYS.between(this.firstPurchaseDay, this.purchaseDays.last()) / DAYS_PER_WEEK,
+				ChronoUnit.DAYS.between(this.firstPurchaseDay, today) / DAYS_PER_WEEK));
 	}
 
 	public String storeId() {

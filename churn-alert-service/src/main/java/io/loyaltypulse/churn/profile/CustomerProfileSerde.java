@@ -22,6 +22,10 @@ public final class CustomerProfileSerde extends VersionedSerde<CustomerProfile> 
 	protected void write(CustomerProfile profile, StateWriter out) {
 		out.writeInt(profile.purchaseDays.size());
 		profile.purchaseDays.forEach((day) -> out.writeLong(day.toEpochDay()));
+		out.writeBoolean(profile.firstPurchaseDay != null);
+		if (profile.firstPurchaseDay != null) {
+			out.writeLong(profile.firstPurchaseDay.toEpochDay()).writeInt(profile.purchaseDayCount);
+		}
 		out.writeString(profile.storeId);
 		out.writeInt(profile.monthlySpend.size());
 		profile.monthlySpend.forEach(
@@ -71,6 +75,10 @@ public final class CustomerProfileSerde extends VersionedSerde<CustomerProfile> 
 		CustomerProfile profile = new CustomerProfile();
 		for (int i = in.readCount(); i > 0; i--) {
 			profile.purchaseDays.add(LocalDate.ofEpochDay(in.readLong()));
+		}
+		if (in.readBoolean()) {
+			profile.firstPurchaseDay = LocalDate.ofEpochDay(in.readLong());
+			profile.purchaseDayCount = in.readInt();
 		}
 		profile.storeId = in.readString();
 		for (int i = in.readCount(); i > 0; i--) {

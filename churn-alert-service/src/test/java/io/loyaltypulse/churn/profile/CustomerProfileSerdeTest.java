@@ -58,16 +58,26 @@ class CustomerProfileSerdeTest {
 	}
 
 	@Test
-	void shouldKeepTheFirstPurchaseDayAndTheLatestOnesWithinItsBound() {
+	void shouldKeepTheLatestPurchaseDaysWithinItsBoundAndCountThemAll() {
 		CustomerProfile profile = new CustomerProfile();
 		Instant first = Instant.parse("2020-01-01T10:00:00Z");
 		for (int day = 0; day < CustomerProfile.MAX_PURCHASE_DAYS + 50; day++) {
 			profile.purchased("o-" + day, first.plusSeconds(86_400L * day), "S1", BigDecimal.ONE, "EUR", "EUR");
 		}
+		// Two orders on one day, and a late order on a day no longer kept: no new day.
+		profile.purchased("o-again", first.plusSeconds(86_400L * 300 + 60), "S1", BigDecimal.ONE, "EUR", "EUR");
+		profile.purchased("o-late", first.plusSeconds(60), "S1", BigDecimal.ONE, "EUR", "EUR");
 
 		assertThat(profile.purchaseDays()).hasSize(CustomerProfile.MAX_PURCHASE_DAYS);
-		assertThat(profile.purchaseDays().first()).isEqualTo(LocalDate.of(2020, 1, 1));
-		assertThat(profile.purchaseDays().last()).isEqualTo(LocalDate.of(2020, 1, 1).plusDays(305));
+		assertThat(profile.purchaseDays().first()).isEqualTo(LocalDate.of(2020, 1, 1).plusDays(50));
+		assertThat(profile.history(LocalDate.of(2021, 1, 1))).hasValueSatisfying((history) -> {
+			assertThat(history.x()).isEqualTo(CustomerProfile.MAX_PURCHASE_DAYS + 49);
+			assertThat(history.tx()).isEqualTo(305 / 7.0);
+			assertThat(history.T()).isEqualTo(366 / 7.0);
+		});
+		assertThat(this.serde.deserializer()
+			.deserialize("t", this.serde.serializer().serialize("t", profile))
+			.history(LocalDate.of(2021, 1, 1))).isEqualTo(profile.history(LocalDate.of(2021, 1, 1)));
 	}
 
 }
