@@ -29,9 +29,10 @@ import io.loyaltypulse.churn.silence.SilenceRule;
  * the precision and recall of each alert rule. Not a test: it measures and prints.
  *
  * <pre>
- * ./mvnw -q -pl churn-alert-service test-compile exec:java -Dexec.classpathScope=test \
- *   -Dexec.mainClass=io.loyaltypulse.churn.evaluation.SilenceEvaluation \
- *   -Dexec.args=churn-alert-service/src/test/resources/cdnow/CDNOW_sample.txt
+ * ./mvnw -q -pl churn-alert-service -am test-compile dependency:build-classpath -Dmdep.includeScope=test \
+ *   -Dmdep.outputFile="$PWD/churn-alert-service/target/eval.classpath"
+ * java -cp "churn-alert-service/target/test-classes:churn-alert-service/target/classes:$(cat churn-alert-service/target/eval.classpath)" \
+ *   io.loyaltypulse.churn.evaluation.SilenceEvaluation churn-alert-service/src/test/resources/cdnow/CDNOW_sample.txt
  * </pre>
  */
 public final class SilenceEvaluation {
@@ -96,7 +97,7 @@ public final class SilenceEvaluation {
 		board.alerts("BG/NBD alone: risk(39 weeks) >= 0.5, 1+ repeat days",
 				(customer) -> BgNbd.probabilityNoPurchaseWithin(model, customer.history(), 39) >= 0.5);
 		for (int minRepeats : new int[] { 1, 3 }) {
-			for (double threshold : new double[] { 0.4, 0.5, 0.6 }) {
+			for (double threshold : new double[] { 0.4, 0.5, 0.6, 0.8, 0.9 }) {
 				SilenceRule rule = new SilenceRule(minRepeats, 10, 39, threshold);
 				board.alerts("SILENCE: risk(39 weeks) >= %.2f, %d+ repeat days".formatted(threshold, minRepeats),
 						(customer) -> rule.evaluate(customer.days(), CALIBRATION_END, model).isPresent());

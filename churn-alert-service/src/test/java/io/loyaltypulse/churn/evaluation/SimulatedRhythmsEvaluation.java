@@ -61,22 +61,24 @@ import io.loyaltypulse.churn.silence.SilenceRule;
  * stricter threshold than one ranking of customers on one day.
  *
  * <pre>
- * ./mvnw -q -pl churn-alert-service test-compile exec:java -Dexec.classpathScope=test \
- *   -Dexec.mainClass=io.loyaltypulse.churn.evaluation.SimulatedRhythmsEvaluation
+ * ./mvnw -q -pl churn-alert-service -am test-compile dependency:build-classpath -Dmdep.includeScope=test \
+ *   -Dmdep.outputFile="$PWD/churn-alert-service/target/eval.classpath"
+ * java -cp "churn-alert-service/target/test-classes:churn-alert-service/target/classes:$(cat churn-alert-service/target/eval.classpath)" \
+ *   io.loyaltypulse.churn.evaluation.SimulatedRhythmsEvaluation [customers [seed]]
  * </pre>
  */
 public final class SimulatedRhythmsEvaluation {
 
-	private static final LocalDate START = LocalDate.of(2024, 1, 1);
+	static final LocalDate START = LocalDate.of(2024, 1, 1);
 
-	private static final int FIT_DAY = 730;
+	static final int FIT_DAY = 730;
 
 	private static final int SNAPSHOT_DAY = 730;
 
 	/** Alerts are counted from here: the first year is history only. */
-	private static final int EVALUATED_FROM = 365;
+	static final int EVALUATED_FROM = 365;
 
-	private static final int END_DAY = 1_095;
+	static final int END_DAY = 1_095;
 
 	private static final int[] MEAN_GAPS = { 7, 14, 30, 60, 90 };
 
@@ -89,7 +91,7 @@ public final class SimulatedRhythmsEvaluation {
 	 * One simulated customer: all their purchase days over the three years, and the day
 	 * they stopped for good (-1 if they never stop).
 	 */
-	private record Customer(NavigableSet<LocalDate> days, long stopDay, String kind) {
+	record Customer(NavigableSet<LocalDate> days, long stopDay, String kind) {
 
 		boolean stopped() {
 			return this.stopDay >= 0;
@@ -103,18 +105,8 @@ public final class SimulatedRhythmsEvaluation {
 
 	public static void main(String[] args) {
 		int count = (args.length > 0) ? Integer.parseInt(args[0]) : 5_000;
-		SplittableRandom random = new SplittableRandom((args.length > 1) ? Long.parseLong(args[1]) : 20261130L);
-		List<Customer> customers = new ArrayList<>();
-		while (customers.size() < count) {
-			simulate(random).ifPresent(customers::add);
-		}
-		LocalDate fitDay = START.plusDays(FIT_DAY);
-		BgNbdParameters model = new BgNbdFitter()
-			.fit(customers.stream()
-				.filter((customer) -> !customer.knownOn(FIT_DAY).isEmpty())
-				.map((customer) -> PurchaseHistory.inWeeks(customer.knownOn(FIT_DAY), fitDay))
-				.toList())
-			.parameters();
+		List<Customer> customers = population(count, (args.length > 1) ? Long.parseLong(args[1]) : 20261130L);
+		BgNbdParameters model = fittedOnDay730(customers);
 		SilenceRule rule = new SilenceRule(3, 10, 39, 0.9);
 		Scoreboard.print("Simulated: %d customers (%d stop for good, %d seasonal), seed %s", customers.size(),
 				customers.stream().filter(Customer::stopped).count(),
@@ -165,6 +157,27 @@ public final class SimulatedRhythmsEvaluation {
 			board.alerts("SILENCE: risk(39 weeks) >= %.2f".formatted(threshold),
 					(customer) -> variant.evaluate(customer.knownOn(SNAPSHOT_DAY), today, model).isPresent());
 		}
+	}
+
+	/** The simulated population: {@code count} customers from the given seed. */
+	static List<Customer> population(int count, long seed) {
+		SplittableRandom random = new SplittableRandom(seed);
+		List<Customer> customers = new ArrayList<>();
+		while (customers.size() < count) {
+			simulate(random).ifPresent(customers::add);
+		}
+		return customers;
+	}
+
+	/** BG/NBD fitted on the histories known on day {@value #FIT_DAY}. */
+	static BgNbdParameters fittedOnDay730(List<Customer> customers) {
+		LocalDate fitDay = START.plusDays(FIT_DAY);
+		return new BgNbdFitter()
+			.fit(customers.stream()
+				.filter((customer) -> !customer.knownOn(FIT_DAY).isEmpty())
+				.map((customer) -> PurchaseHistory.inWeeks(customer.knownOn(FIT_DAY), fitDay))
+				.toList())
+			.parameters();
 	}
 
 	private static void overTime(List<Customer> customers, String name,
