@@ -17,6 +17,7 @@ import io.loyaltypulse.churn.alerts.AlertActions;
 import io.loyaltypulse.churn.alerts.AlertLifecycle;
 import io.loyaltypulse.churn.engine.ChurnTopics;
 import io.loyaltypulse.churn.engine.ChurnTopology;
+import io.loyaltypulse.churn.engine.Events;
 import io.loyaltypulse.churn.evaluation.SimulatedRhythmsEvaluation.Customer;
 import io.loyaltypulse.churn.profile.ProfileUpdates;
 import io.loyaltypulse.churn.signals.RiskScore;
@@ -25,8 +26,6 @@ import io.loyaltypulse.churn.silence.BgNbdParameters;
 import io.loyaltypulse.churn.silence.SilenceRule;
 import io.loyaltypulse.events.ChurnAlertRaised;
 import io.loyaltypulse.events.ChurnSignal;
-import io.loyaltypulse.events.OrderLine;
-import io.loyaltypulse.events.PurchaseCompleted;
 import io.loyaltypulse.schemas.topics.TopicCatalogue;
 import io.loyaltypulse.support.streams.ManagedStreams;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -105,7 +104,8 @@ public final class TopologyEvaluation {
 				LocalDate date = SimulatedRhythmsEvaluation.START.plusDays(day);
 				for (int customer : buyersByDay.getOrDefault(date, List.of())) {
 					Instant at = date.atTime(10, 0).toInstant(ZoneOffset.UTC);
-					purchases.pipeInput("c-" + customer, purchase(customer, date, at), at);
+					purchases.pipeInput("c-" + customer,
+							Events.purchase("c-" + customer, customer + "-" + date, at, "20.00"), at);
 				}
 				driver.advanceWallClockTime(Duration.ofDays(1));
 				for (SpecificRecord event : alerts.readValuesToList()) {
@@ -128,27 +128,6 @@ public final class TopologyEvaluation {
 			}
 		}
 		return buyers;
-	}
-
-	private static PurchaseCompleted purchase(int customer, LocalDate day, Instant at) {
-		BigDecimal total = new BigDecimal("20.0000");
-		return PurchaseCompleted.newBuilder()
-			.setEventId("c-" + customer + "-" + day)
-			.setCustomerId("c-" + customer)
-			.setOccurredAt(at)
-			.setOrderId(customer + "-" + day)
-			.setStoreId("S1")
-			.setChannel("WEB")
-			.setLines(List.of(OrderLine.newBuilder()
-				.setLineId("1")
-				.setSku("SKU-1")
-				.setCategory("GROCERY")
-				.setQuantity(1)
-				.setUnitPrice(total)
-				.build()))
-			.setTotal(total)
-			.setCurrency("EUR")
-			.build();
 	}
 
 	private static void score(List<Customer> customers, Map<Integer, List<Instant>> raised, String name) {

@@ -18,13 +18,12 @@ import java.util.UUID;
 import java.util.concurrent.Future;
 
 import io.loyaltypulse.churn.ChurnAlertApplication;
+import io.loyaltypulse.churn.engine.Events;
 import io.loyaltypulse.events.ChurnAlertCleared;
 import io.loyaltypulse.events.ChurnAlertRaised;
 import io.loyaltypulse.events.ChurnAlertUpdated;
 import io.loyaltypulse.events.InvoiceIssued;
 import io.loyaltypulse.events.InvoicePaymentReceived;
-import io.loyaltypulse.events.OrderLine;
-import io.loyaltypulse.events.PurchaseCompleted;
 import io.loyaltypulse.schemas.topics.Topic;
 import io.loyaltypulse.schemas.topics.TopicCatalogue;
 import io.loyaltypulse.testsupport.ApicurioRegistryProcess;
@@ -241,7 +240,8 @@ class ChurnAlertServiceIT {
 			for (int purchase = 0; purchase <= customer % 10; purchase++) {
 				Instant at = first.plus(Duration.ofDays((long) gap * purchase));
 				if (at.isBefore(now)) {
-					purchases.add(purchase("c-model-" + customer + "-" + RUN, "o-" + customer + "-" + purchase, at));
+					purchases.add(Events.purchase("c-model-" + customer + "-" + RUN, "o-" + customer + "-" + purchase,
+							at, "25.00"));
 				}
 			}
 		}
@@ -264,27 +264,6 @@ class ChurnAlertServiceIT {
 		List<JsonNode> items = new ArrayList<>();
 		json.readTree(response.body()).get("items").forEach(items::add);
 		return items;
-	}
-
-	private static PurchaseCompleted purchase(String customerId, String orderId, Instant at) {
-		BigDecimal total = new BigDecimal("25.0000");
-		return PurchaseCompleted.newBuilder()
-			.setEventId("purchase-" + orderId + "-" + RUN)
-			.setCustomerId(customerId)
-			.setOccurredAt(at)
-			.setOrderId(orderId)
-			.setStoreId("S1")
-			.setChannel("WEB")
-			.setLines(List.of(OrderLine.newBuilder()
-				.setLineId("1")
-				.setSku("SKU-1")
-				.setCategory("GROCERY")
-				.setQuantity(1)
-				.setUnitPrice(total)
-				.build()))
-			.setTotal(total)
-			.setCurrency("EUR")
-			.build();
 	}
 
 	/**
