@@ -16,13 +16,16 @@ import io.loyaltypulse.events.OrderLine;
 import io.loyaltypulse.events.PurchaseCompleted;
 import io.loyaltypulse.events.SurveyResponded;
 
-/** The input events of the churn tests, with only what a test cares about to say. */
-final class Events {
+/**
+ * The input events of the churn tests and benchmarks, with only what they care about to
+ * say.
+ */
+public final class Events {
 
 	private Events() {
 	}
 
-	static PurchaseCompleted purchase(String customerId, String orderId, Instant at, String total) {
+	public static PurchaseCompleted purchase(String customerId, String orderId, Instant at, String total) {
 		return PurchaseCompleted.newBuilder()
 			.setEventId("purchase-" + orderId)
 			.setCustomerId(customerId)
@@ -42,7 +45,8 @@ final class Events {
 			.build();
 	}
 
-	static InvoiceIssued invoice(String customerId, String invoiceId, Instant at, String amount, LocalDate dueDate) {
+	public static InvoiceIssued invoice(String customerId, String invoiceId, Instant at, String amount,
+			LocalDate dueDate) {
 		return InvoiceIssued.newBuilder()
 			.setEventId("invoice-" + invoiceId)
 			.setCustomerId(customerId)
@@ -55,7 +59,7 @@ final class Events {
 			.build();
 	}
 
-	static InvoicePaymentReceived payment(String customerId, String invoiceId, String paymentId, Instant at,
+	public static InvoicePaymentReceived payment(String customerId, String invoiceId, String paymentId, Instant at,
 			String amount) {
 		return InvoicePaymentReceived.newBuilder()
 			.setEventId("payment-" + paymentId)
@@ -68,7 +72,7 @@ final class Events {
 			.build();
 	}
 
-	static SurveyResponded answer(String customerId, String responseId, Integer score, Instant at) {
+	public static SurveyResponded answer(String customerId, String responseId, Integer score, Instant at) {
 		return SurveyResponded.newBuilder()
 			.setEventId("answer-" + responseId + "-" + at.toEpochMilli())
 			.setCustomerId(customerId)
@@ -80,7 +84,8 @@ final class Events {
 			.build();
 	}
 
-	static ComplaintFiled complaint(String customerId, String complaintId, ComplaintSeverity severity, Instant at) {
+	public static ComplaintFiled complaint(String customerId, String complaintId, ComplaintSeverity severity,
+			Instant at) {
 		return ComplaintFiled.newBuilder()
 			.setEventId("complaint-" + complaintId)
 			.setCustomerId(customerId)
@@ -91,7 +96,7 @@ final class Events {
 			.build();
 	}
 
-	static ComplaintResolved resolution(String customerId, String complaintId, Instant at, Boolean satisfied) {
+	public static ComplaintResolved resolution(String customerId, String complaintId, Instant at, Boolean satisfied) {
 		return ComplaintResolved.newBuilder()
 			.setEventId("resolution-" + complaintId)
 			.setCustomerId(customerId)
@@ -102,7 +107,7 @@ final class Events {
 			.build();
 	}
 
-	static ChurnAlertActionRequested action(String customerId, String alertId, ChurnAlertAction action,
+	public static ChurnAlertActionRequested action(String customerId, String alertId, ChurnAlertAction action,
 			String requestId, Instant at) {
 		return ChurnAlertActionRequested.newBuilder()
 			.setEventId(requestId)
