@@ -1,6 +1,5 @@
 package io.loyaltypulse.churn.engine;
 
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,21 +9,10 @@ import java.util.Properties;
 import java.util.UUID;
 
 import io.loyaltypulse.churn.alerts.Alert;
-import io.loyaltypulse.churn.alerts.AlertActions;
-import io.loyaltypulse.churn.alerts.AlertLifecycle;
 import io.loyaltypulse.churn.profile.CustomerProfile;
-import io.loyaltypulse.churn.profile.ProfileUpdates;
-import io.loyaltypulse.churn.signals.ArrearsSignal;
-import io.loyaltypulse.churn.signals.ComplaintSignal;
-import io.loyaltypulse.churn.signals.DetractorSignal;
-import io.loyaltypulse.churn.signals.RepeatDeclineSignal;
-import io.loyaltypulse.churn.signals.RiskScore;
-import io.loyaltypulse.churn.signals.SilenceSignal;
 import io.loyaltypulse.churn.silence.BgNbdParameters;
-import io.loyaltypulse.churn.silence.SilenceRule;
 import io.loyaltypulse.events.ChurnAlertActionOutcome;
 import io.loyaltypulse.events.ChurnAlertActionRequested;
-import io.loyaltypulse.events.ComplaintSeverity;
 import io.loyaltypulse.events.PointsTransaction;
 import io.loyaltypulse.events.SurveyResponded;
 import io.loyaltypulse.schemas.topics.TopicCatalogue;
@@ -51,13 +39,13 @@ import org.apache.kafka.streams.state.KeyValueStore;
 final class ChurnDriver implements AutoCloseable {
 
 	/** The published BG/NBD fit on CDNOW, in weeks: the service's default model. */
-	static final BgNbdParameters CDNOW = new BgNbdParameters(0.2426, 4.4135, 0.7929, 2.4258);
+	static final BgNbdParameters CDNOW = TestEngine.CDNOW;
 
 	static final Duration SETTLE = Duration.ofMinutes(1);
 
 	static final Duration PUNCTUATION = Duration.ofSeconds(30);
 
-	static final Duration ESCALATE_AFTER = Duration.ofDays(2);
+	static final Duration ESCALATE_AFTER = TestEngine.ESCALATE_AFTER;
 
 	final TopologyTestDriver driver;
 
@@ -114,16 +102,7 @@ final class ChurnDriver implements AutoCloseable {
 	}
 
 	static ChurnTopology.Engine engine() {
-		AlertLifecycle lifecycle = new AlertLifecycle(List.of(
-				new SilenceSignal(new SilenceRule(3, 10, 39, 0.5), () -> CDNOW),
-				new ArrearsSignal(List.of(1, 30, 60, 90), new BigDecimal("1000")), new RepeatDeclineSignal(90, 270, 4),
-				new DetractorSignal(Duration.ofDays(30)),
-				new ComplaintSignal(Map.of(ComplaintSeverity.LOW, Duration.ofDays(10), ComplaintSeverity.MEDIUM,
-						Duration.ofDays(5), ComplaintSeverity.HIGH, Duration.ofDays(2), ComplaintSeverity.CRITICAL,
-						Duration.ofDays(1)), Duration.ofDays(30), 3, Duration.ofDays(90))),
-				new RiskScore(new BigDecimal("100")), ESCALATE_AFTER, "EUR");
-		return new ChurnTopology.Engine(new ProfileUpdates("EUR"), lifecycle, new AlertActions(Duration.ofDays(90)),
-				SETTLE, PUNCTUATION);
+		return TestEngine.engine(SETTLE, PUNCTUATION);
 	}
 
 	private TestInputTopic<String, SpecificRecord> input(String topic,

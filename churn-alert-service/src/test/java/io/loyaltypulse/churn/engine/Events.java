@@ -17,8 +17,8 @@ import io.loyaltypulse.events.PurchaseCompleted;
 import io.loyaltypulse.events.SurveyResponded;
 
 /**
- * The input events of the churn tests and evaluations, with only what a test cares about
- * to say.
+ * The input events of the churn tests, evaluations and benchmarks, with only what they
+ * care about to say.
  */
 public final class Events {
 

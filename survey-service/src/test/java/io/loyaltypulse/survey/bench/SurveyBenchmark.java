@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -14,7 +15,6 @@ import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import io.loyaltypulse.events.SurveyResponded;
 import io.loyaltypulse.schemas.topics.Topic;
@@ -24,23 +24,17 @@ import io.loyaltypulse.survey.engine.NpsTopology;
 import io.loyaltypulse.survey.nps.SliceSet;
 import io.loyaltypulse.survey.nps.Slicing;
 import io.loyaltypulse.testsupport.SharedBroker;
+import io.loyaltypulse.testsupport.bench.BenchKafka;
+import io.loyaltypulse.testsupport.bench.TransactionalYardstick;
 import io.loyaltypulse.support.streams.ManagedStreams;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
@@ -89,8 +83,11 @@ public final class SurveyBenchmark {
 
 	private final Map<String, Object> registry = Map.of("schema.registry.url", "mock://survey-bench");
 
+	private final BenchKafka kafka;
+
 	private SurveyBenchmark(String bootstrap) {
 		this.bootstrap = bootstrap;
+		this.kafka = new BenchKafka(bootstrap, this.registry);
 	}
 
 	public static void main(String[] args) throws Exception {
@@ -112,21 +109,21 @@ public final class SurveyBenchmark {
 
 	private void engine(int answers, int customers) throws Exception {
 		NpsTopics topics = topics();
-		createTopics(topics.surveyResponses().name(), topics.npsScores().name());
+		this.kafka.createTopics(topics.surveyResponses().name(), topics.npsScores().name());
 		load(topics.surveyResponses(), answers, customers);
 		String applicationId = "survey-bench-" + this.run;
 		try (KafkaStreams streams = streams(applicationId, topics, null)) {
 			Instant started = Instant.now();
 			streams.start();
-			double rate = awaitCommitted(applicationId, topics.surveyResponses().name(), answers);
+			double rate = this.kafka.awaitCommitted(applicationId, List.of(topics.surveyResponses().name()), answers);
 			log.info("engine: {} answers of {} customers: {} answers/s (started {} ms before the first commit)",
-					answers, customers, Math.round(rate), Duration.between(started, this.firstCommit).toMillis());
+					answers, customers, Math.round(rate), this.kafka.firstCommitAt() - started.toEpochMilli());
 		}
 		Map<String, Long> written = new HashMap<>();
 		for (String topic : List.of(applicationId + "-nps-slice-deltas-repartition",
 				applicationId + "-nps-responses-changelog", applicationId + "-nps-slice-days-changelog",
 				topics.npsScores().name())) {
-			written.put(topic, countCommitted(topic));
+			written.put(topic, this.kafka.countCommitted(topic));
 		}
 		long total = written.values().stream().mapToLong(Long::longValue).sum();
 		log.info("engine: records written per answer: {} in all ({})", String.format("%.2f", (double) total / answers),
@@ -136,62 +133,26 @@ public final class SurveyBenchmark {
 	private void yardstick(int answers, int customers, int recordsPerAnswer) throws Exception {
 		NpsTopics topics = topics();
 		String output = "bench-yardstick-out-" + this.run;
-		createTopics(topics.surveyResponses().name(), output);
+		this.kafka.createTopics(topics.surveyResponses().name(), output);
 		load(topics.surveyResponses(), answers, customers);
-		byte[] value = new byte[97];
-		Map<String, Object> consumerConfig = consumerConfig("yardstick-" + this.run);
-		Map<String, Object> producerConfig = new HashMap<>(
-				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrap, ProducerConfig.TRANSACTIONAL_ID_CONFIG,
-						"yardstick-" + this.run, ProducerConfig.LINGER_MS_CONFIG, 100));
-		try (KafkaConsumer<String, SurveyResponded> consumer = new KafkaConsumer<>(consumerConfig,
-				new StringDeserializer(), topics.surveyResponses().valueSerde().deserializer());
-				KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerConfig, new StringSerializer(),
-						new ByteArraySerializer())) {
-			consumer.subscribe(List.of(topics.surveyResponses().name()));
-			producer.initTransactions();
-			long done = 0;
-			long first = 0;
-			long last = 0;
-			producer.beginTransaction();
-			long transactionStarted = System.nanoTime();
-			Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-			while (done < answers) {
-				ConsumerRecords<String, SurveyResponded> records = consumer.poll(Duration.ofMillis(50));
-				for (ConsumerRecord<String, SurveyResponded> record : records) {
-					if (first == 0) {
-						first = System.nanoTime();
-					}
-					SurveyResponded answer = record.value();
-					for (int i = 0; i < recordsPerAnswer; i++) {
-						producer.send(new ProducerRecord<>(output, "store=" + answer.getStoreId() + i, value));
-					}
-					offsets.put(new TopicPartition(record.topic(), record.partition()),
-							new OffsetAndMetadata(record.offset() + 1));
-					done++;
-				}
-				if (System.nanoTime() - transactionStarted > TimeUnit.MILLISECONDS.toNanos(100) || done == answers) {
-					producer.sendOffsetsToTransaction(offsets, consumer.groupMetadata());
-					producer.commitTransaction();
-					last = System.nanoTime();
-					producer.beginTransaction();
-					transactionStarted = System.nanoTime();
-				}
-			}
-			producer.abortTransaction();
-			log.info("yardstick: {} answers, {} records each: {} answers/s", answers, recordsPerAnswer,
-					Math.round(answers / ((last - first) / 1e9)));
-		}
+		int[] sizes = new int[recordsPerAnswer];
+		Arrays.fill(sizes, 97);
+		double rate = new TransactionalYardstick<>(this.kafka, "yardstick-" + this.run,
+				topics.surveyResponses().valueSerde().deserializer(), (answer) -> "store=" + answer.getStoreId())
+			.run(List.of(topics.surveyResponses().name()), answers, output, sizes);
+		log.info("yardstick: {} answers, {} records each: {} answers/s", answers, recordsPerAnswer, Math.round(rate));
 	}
 
 	private void latency(int perSecond, int seconds) throws Exception {
 		NpsTopics topics = topics();
-		createTopics(topics.surveyResponses().name(), topics.npsScores().name());
+		this.kafka.createTopics(topics.surveyResponses().name(), topics.npsScores().name());
 		Map<String, Long> sentAt = new ConcurrentHashMap<>();
 		List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
 		String applicationId = "survey-bench-latency-" + this.run;
 		try (KafkaStreams streams = streams(applicationId, topics, null);
-				KafkaConsumer<String, byte[]> scores = new KafkaConsumer<>(consumerConfig("latency-" + this.run),
-						new StringDeserializer(), new ByteArrayDeserializer());
+				KafkaConsumer<String, byte[]> scores = new KafkaConsumer<>(
+						this.kafka.consumerConfig("latency-" + this.run), new StringDeserializer(),
+						new ByteArrayDeserializer());
 				KafkaProducer<String, SurveyResponded> producer = loader(topics.surveyResponses())) {
 			streams.start();
 			scores.subscribe(List.of(topics.npsScores().name()));
@@ -269,68 +230,6 @@ public final class SurveyBenchmark {
 		return new KafkaStreams(builder.build(), config);
 	}
 
-	private Instant firstCommit;
-
-	/** Answers/s between the first and the last committed input offset of the group. */
-	private double awaitCommitted(String groupId, String topic, int total) throws Exception {
-		try (Admin admin = admin()) {
-			long firstCommitted = -1;
-			long firstAt = 0;
-			while (true) {
-				long committed = admin.listConsumerGroupOffsets(groupId)
-					.partitionsToOffsetAndMetadata()
-					.get()
-					.entrySet()
-					.stream()
-					.filter((entry) -> entry.getKey().topic().equals(topic) && entry.getValue() != null)
-					.mapToLong((entry) -> entry.getValue().offset())
-					.sum();
-				long now = System.nanoTime();
-				if (committed > 0 && firstCommitted < 0) {
-					firstCommitted = committed;
-					firstAt = now;
-					this.firstCommit = Instant.now();
-				}
-				if (committed >= total) {
-					return (total - firstCommitted) / ((now - firstAt) / 1e9);
-				}
-				Thread.sleep(20);
-			}
-		}
-	}
-
-	/** The records of a topic a read-committed consumer sees (no transaction markers). */
-	private long countCommitted(String topic) throws Exception {
-		try (Admin admin = admin();
-				KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(
-						consumerConfig("count-" + UUID.randomUUID()), new ByteArrayDeserializer(),
-						new ByteArrayDeserializer())) {
-			List<TopicPartition> partitions = admin.describeTopics(List.of(topic))
-				.allTopicNames()
-				.get()
-				.get(topic)
-				.partitions()
-				.stream()
-				.map((partition) -> new TopicPartition(topic, partition.partition()))
-				.toList();
-			Map<TopicPartition, Long> ends = new HashMap<>();
-			admin
-				.listOffsets(partitions.stream()
-					.collect(java.util.stream.Collectors.toMap((partition) -> partition,
-							(partition) -> OffsetSpec.latest())))
-				.all()
-				.get()
-				.forEach((partition, info) -> ends.put(partition, info.offset()));
-			consumer.assign(partitions);
-			consumer.seekToBeginning(partitions);
-			long count = 0;
-			while (partitions.stream().anyMatch((partition) -> consumer.position(partition) < ends.get(partition))) {
-				count += consumer.poll(Duration.ofMillis(200)).count();
-			}
-			return count;
-		}
-	}
-
 	private void load(Topic<String, SurveyResponded> topic, int answers, int customers) throws Exception {
 		Random random = new Random(11);
 		Instant start = Instant.now().minus(Duration.ofDays(30));
@@ -380,26 +279,6 @@ public final class SurveyBenchmark {
 		config.put("loyalty.topics.survey-responses", "bench-responses-" + this.run);
 		config.put("loyalty.topics.nps-scores", "bench-scores-" + this.run);
 		return NpsTopics.from(new TopicCatalogue(config));
-	}
-
-	private void createTopics(String... names) throws Exception {
-		try (Admin admin = admin()) {
-			admin.createTopics(Stream.of(names).map((name) -> new NewTopic(name, 6, (short) 1)).toList())
-				.all()
-				.get(30, TimeUnit.SECONDS);
-		}
-	}
-
-	private Admin admin() {
-		return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrap));
-	}
-
-	private Map<String, Object> consumerConfig(String groupId) {
-		Map<String, Object> config = new HashMap<>(this.registry);
-		config.putAll(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrap, ConsumerConfig.GROUP_ID_CONFIG,
-				groupId, ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest", ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-				"read_committed", ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000));
-		return config;
 	}
 
 }
