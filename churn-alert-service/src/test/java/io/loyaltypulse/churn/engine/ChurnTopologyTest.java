@@ -269,6 +269,48 @@ class ChurnTopologyTest {
 	}
 
 	@Test
+	void shouldAssignAndCommentAnAlertCommentItEvenOnceClosedAndRefuseASnoozeIntoThePast() {
+		ChurnDriver churn = driver();
+		String alertId = overdueInvoice(churn, "c-15");
+		churn.send(
+				ChurnAlertActionRequested
+					.newBuilder(action("c-15", alertId, ChurnAlertAction.ASSIGN, "req-1", NOW.plusSeconds(200)))
+					.setAssignee("anna")
+					.build(),
+				ChurnAlertActionRequested
+					.newBuilder(action("c-15", alertId, ChurnAlertAction.SNOOZE, "req-2", NOW.plusSeconds(210)))
+					.setSnoozeUntil(NOW.minus(Duration.ofDays(1)))
+					.setReason("too late")
+					.build(),
+				ChurnAlertActionRequested
+					.newBuilder(action("c-15", alertId, ChurnAlertAction.RESOLVE, "req-3", NOW.plusSeconds(220)))
+					.setReason("paid by phone")
+					.build(),
+				ChurnAlertActionRequested
+					.newBuilder(action("c-15", alertId, ChurnAlertAction.COMMENT, "req-4", NOW.plusSeconds(230)))
+					.setComment("Confirmed with accounting.")
+					.build(),
+				ChurnAlertActionRequested
+					.newBuilder(action("c-15", alertId, ChurnAlertAction.ASSIGN, "req-5", NOW.plusSeconds(240)))
+					.setAssignee("bob")
+					.build(),
+				action("c-15", "Yy0xNQ.arrears.9", ChurnAlertAction.ACKNOWLEDGE, "req-6", NOW.plusSeconds(250)));
+
+		assertThat(churn.outcomes()).extracting(ChurnAlertActionOutcome::getStatus)
+			.containsExactly(ChurnAlertActionStatus.APPLIED, ChurnAlertActionStatus.INVALID,
+					ChurnAlertActionStatus.APPLIED, ChurnAlertActionStatus.APPLIED, ChurnAlertActionStatus.CONFLICT,
+					ChurnAlertActionStatus.NOT_FOUND);
+		Alert alert = churn.alert(alertId);
+		assertThat(alert.assignee()).isEqualTo("anna");
+		assertThat(alert.status()).isEqualTo(ChurnAlertStatus.RESOLVED);
+		assertThat(alert.history()).extracting((entry) -> entry.change().name() + ":" + entry.note())
+			.containsExactly("RAISED:invoice inv-1 is 10 days overdue with 120.00 EUR unpaid", "ASSIGNED:anna",
+					"RESOLVED:paid by phone", "COMMENTED:Confirmed with accounting.");
+		assertThat(churn.alertEvents()).extracting((event) -> event.getClass().getSimpleName())
+			.containsExactly("ChurnAlertUpdated", "ChurnAlertResolved", "ChurnAlertUpdated");
+	}
+
+	@Test
 	void shouldChangeNothingForRepeatedEventsAndGiveTheSameAlertsOnReplay() {
 		List<SpecificRecord> input = List.of(
 				invoice("c-13", "inv-1", NOW.minus(Duration.ofDays(40)), "80.00", TODAY.minusDays(5)),
