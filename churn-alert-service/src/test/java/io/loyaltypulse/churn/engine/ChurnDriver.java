@@ -158,6 +158,22 @@ final class ChurnDriver implements AutoCloseable {
 		return store.get(alertId);
 	}
 
+	/** The alerts not closed, as "customer signal status severity", sorted. */
+	List<String> openAlerts() {
+		KeyValueStore<String, Alert> store = this.driver.getKeyValueStore(ChurnTopology.ALERTS_STORE);
+		List<String> open = new ArrayList<>();
+		try (var all = store.all()) {
+			all.forEachRemaining((entry) -> {
+				if (!entry.value.isClosed()) {
+					open.add(entry.value.customerId() + " " + entry.value.signal() + " " + entry.value.status() + " "
+							+ entry.value.severity());
+				}
+			});
+		}
+		open.sort(null);
+		return open;
+	}
+
 	CustomerProfile profile(String customerId) {
 		KeyValueStore<String, CustomerProfile> store = this.driver.getKeyValueStore(ChurnTopology.PROFILES_STORE);
 		return store.get(customerId);

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 import io.loyaltypulse.churn.alerts.Alert;
@@ -308,6 +309,46 @@ class ChurnTopologyTest {
 					"RESOLVED:paid by phone", "COMMENTED:Confirmed with accounting.");
 		assertThat(churn.alertEvents()).extracting((event) -> event.getClass().getSimpleName())
 			.containsExactly("ChurnAlertUpdated", "ChurnAlertResolved", "ChurnAlertUpdated");
+	}
+
+	@Test
+	void shouldHoldTheSameOpenAlertsWhenTheInputIsReplayedLaterAsWhenItWasLive() {
+		Instant start = NOW.minus(Duration.ofDays(200));
+		List<SpecificRecord> input = new ArrayList<>();
+		for (int week = 0; week < 15; week++) {
+			// c-20 buys weekly, then stops; c-21 buys weekly, pauses 10 weeks, comes
+			// back.
+			input.add(purchase("c-20", "o-20-" + week, start.plus(Duration.ofDays(7L * week)), "30.00"));
+			input.add(purchase("c-21", "o-21-" + week, start.plus(Duration.ofDays(7L * week)), "30.00"));
+		}
+		for (int week = 25; week < 29; week++) {
+			input.add(purchase("c-21", "o-21-" + week, start.plus(Duration.ofDays(7L * week)), "30.00"));
+		}
+		input.add(invoice("c-22", "inv-1", start.plus(Duration.ofDays(100)), "90.00", TODAY.minusDays(50)));
+		input.add(answer("c-23", "r-1", 3, NOW.minus(Duration.ofDays(3))));
+		input.sort(Comparator.comparing(Events::occurredAt));
+
+		ChurnDriver live = new ChurnDriver(start);
+		this.drivers.add(live);
+		Instant clock = start;
+		for (SpecificRecord event : input) {
+			Instant at = Events.occurredAt(event);
+			if (at.isAfter(clock)) {
+				live.advance(Duration.between(clock, at));
+				clock = at;
+			}
+			live.send(event);
+		}
+		live.advance(Duration.between(clock, NOW).plusMinutes(2));
+		ChurnDriver replay = driver();
+		input.forEach(replay::send);
+		replay.advance(Duration.ofMinutes(2));
+
+		assertThat(live.openAlerts()).containsExactly("c-20 REPEAT_DECLINE ESCALATED HIGH",
+				"c-20 SILENCE ESCALATED HIGH", "c-22 ARREARS ESCALATED MEDIUM", "c-23 DETRACTOR ESCALATED HIGH");
+		assertThat(replay.openAlerts()).as("the same conditions, raised now: not yet escalated")
+			.containsExactly("c-20 REPEAT_DECLINE OPEN HIGH", "c-20 SILENCE OPEN HIGH", "c-22 ARREARS OPEN MEDIUM",
+					"c-23 DETRACTOR OPEN HIGH");
 	}
 
 	@Test

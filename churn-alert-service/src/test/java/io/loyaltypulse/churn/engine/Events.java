@@ -15,6 +15,7 @@ import io.loyaltypulse.events.InvoicePaymentReceived;
 import io.loyaltypulse.events.OrderLine;
 import io.loyaltypulse.events.PurchaseCompleted;
 import io.loyaltypulse.events.SurveyResponded;
+import org.apache.avro.specific.SpecificRecord;
 
 /**
  * The input events of the churn tests, evaluations and benchmarks, with only what they
@@ -118,6 +119,11 @@ public final class Events {
 			.setActor("manager-1")
 			.setAttemptId("attempt-" + requestId)
 			.build();
+	}
+
+	/** The occurredAt of any input event. */
+	public static Instant occurredAt(SpecificRecord event) {
+		return (Instant) event.get(event.getSchema().getField("occurredAt").pos());
 	}
 
 }
