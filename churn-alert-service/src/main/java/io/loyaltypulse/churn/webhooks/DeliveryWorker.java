@@ -147,16 +147,16 @@ class DeliveryWorker implements SmartLifecycle {
 		return this.running;
 	}
 
-	/** Whether this instance delivers for the given partition now. */
-	Set<Integer> ownedPartitions() {
-		return this.owned;
-	}
-
 	private void run() {
 		Map<String, Object> configs = new HashMap<>(this.consumerConfigs);
 		configs.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
 		configs.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
 		configs.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+		// A batch re-read after a crash creates no delivery twice only while the
+		// deliveries
+		// it made are still held: never more of them per subscription than are kept.
+		configs.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
+				Math.max(1, Math.min(500, this.properties.recentDeliveries())));
 		KafkaConsumer<String, SpecificRecord> alertsConsumer = new KafkaConsumer<>(configs,
 				this.alerts.keySerde().deserializer(), this.alerts.valueSerde().deserializer());
 		try {

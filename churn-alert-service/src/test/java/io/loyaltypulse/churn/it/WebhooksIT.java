@@ -59,7 +59,8 @@ import static org.awaitility.Awaitility.await;
  * rotation is signed with both secrets; bad subscriptions are problems naming the field.
  */
 @SpringBootTest(classes = ChurnAlertApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-// Closed after its tests, while the shared broker still runs, not at the JVM's exit.
+// Closed after its tests, while the shared broker still runs: at the JVM's exit the
+// topology's close would wait out its timeout for a broker that is already gone.
 @DirtiesContext
 class WebhooksIT {
 
