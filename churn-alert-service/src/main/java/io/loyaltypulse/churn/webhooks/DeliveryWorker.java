@@ -147,6 +147,14 @@ class DeliveryWorker implements SmartLifecycle {
 		return this.running;
 	}
 
+	/**
+	 * Whether this instance has read the subscriptions and the deliveries that Kafka held
+	 * when it started: until then, the admin API's lists may miss some.
+	 */
+	boolean caughtUp() {
+		return this.subscriptionMirror.caughtUp() && this.deliveryMirror.caughtUp();
+	}
+
 	private void run() {
 		Map<String, Object> configs = new HashMap<>(this.consumerConfigs);
 		configs.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);

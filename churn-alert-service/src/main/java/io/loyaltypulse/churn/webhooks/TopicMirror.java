@@ -39,6 +39,10 @@ final class TopicMirror<V> implements AutoCloseable {
 
 	private volatile boolean running = true;
 
+	private final Map<Integer, Long> initialEnds = new HashMap<>();
+
+	private volatile boolean caughtUp;
+
 	TopicMirror(Topic<String, V> topic, Map<String, Object> consumerConfigs, Consumer<ConsumerRecord<String, V>> sink) {
 		this.topic = topic;
 		Map<String, Object> configs = new HashMap<>(consumerConfigs);
@@ -59,6 +63,8 @@ final class TopicMirror<V> implements AutoCloseable {
 			.toList();
 		this.consumer.assign(partitions);
 		this.consumer.seekToBeginning(partitions);
+		this.consumer.endOffsets(partitions)
+			.forEach((partition, end) -> this.initialEnds.put(partition.partition(), end));
 		this.thread.start();
 	}
 
@@ -72,6 +78,9 @@ final class TopicMirror<V> implements AutoCloseable {
 				}
 				for (TopicPartition partition : this.consumer.assignment()) {
 					this.positions.put(partition, this.consumer.position(partition));
+				}
+				if (!this.caughtUp && hasReached(this.initialEnds)) {
+					this.caughtUp = true;
 				}
 			}
 			catch (WakeupException ex) {
@@ -110,6 +119,11 @@ final class TopicMirror<V> implements AutoCloseable {
 			Thread.sleep(20);
 		}
 		return true;
+	}
+
+	/** Whether the mirror has read what the topic held when it started. */
+	boolean caughtUp() {
+		return this.caughtUp;
 	}
 
 	String topicName() {

@@ -18,6 +18,8 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -98,6 +100,16 @@ class WebhookConfiguration {
 			Producer<String, WebhookDelivery> webhookDeliveryProducer, WebhookProperties properties, Clock clock) {
 		return new Webhooks(book, store, guard, catalogue.webhookDeliveries(), webhookDeliveryProducer, properties,
 				clock);
+	}
+
+	/**
+	 * {@code webhooks}, part of readiness: DOWN until this instance has read the
+	 * subscriptions and deliveries Kafka held when it started.
+	 */
+	@Bean("webhooksHealthIndicator")
+	HealthIndicator webhooksHealthIndicator(DeliveryWorker webhookDeliveryWorker) {
+		return () -> webhookDeliveryWorker.caughtUp() ? Health.up().build()
+				: Health.down().withDetail("reading", "webhook-subscriptions and webhook-deliveries").build();
 	}
 
 	@Bean

@@ -217,6 +217,21 @@ class WebhooksIT {
 	}
 
 	@Test
+	void shouldBeReadyOnceTheWebhookStateIsRead() {
+		await("readiness, webhooks included").atMost(Duration.ofSeconds(60))
+			.untilAsserted(
+					() -> assertThat(
+							this.http
+								.send(HttpRequest
+									.newBuilder(
+											URI.create("http://127.0.0.1:" + this.port + "/actuator/health/readiness"))
+									.GET()
+									.build(), HttpResponse.BodyHandlers.ofString())
+								.statusCode())
+						.isEqualTo(200));
+	}
+
+	@Test
 	void shouldRefuseBadSubscriptionsWithProblemsNamingTheField() throws Exception {
 		HttpResponse<String> privateUrl = post("/api/v1/webhooks", "{\"url\": \"http://10.1.2.3/hook\"}");
 		HttpResponse<String> ftp = post("/api/v1/webhooks", "{\"url\": \"ftp://127.0.0.1/hook\"}");
