@@ -16,8 +16,8 @@ LOYALTY_SERVICES=(
 	"points-service $POINTS_SERVICE_PORT points-service/target/points-service-*.jar"
 	"survey-service $SURVEY_SERVICE_PORT survey-service/target/survey-service-*.jar"
 	# Customers checked 5 s after their latest event, every 5 s (1 minute each by default), so that the README's
-	# examples answer at once.
-	"churn-alert-service $CHURN_ALERT_SERVICE_PORT churn-alert-service/target/churn-alert-service-*.jar --loyalty.churn.settle-delay=5s --loyalty.churn.punctuation-interval=5s"
+	# examples answer at once; webhooks may go to receivers on 127.0.0.1 (private addresses are refused otherwise).
+	"churn-alert-service $CHURN_ALERT_SERVICE_PORT churn-alert-service/target/churn-alert-service-*.jar --loyalty.churn.settle-delay=5s --loyalty.churn.punctuation-interval=5s --loyalty.webhooks.allowed-private-networks=127.0.0.1/32"
 )
 # <<< SERVICES
 

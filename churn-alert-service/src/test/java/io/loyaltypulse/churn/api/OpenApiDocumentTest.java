@@ -7,6 +7,7 @@ import io.loyaltypulse.churn.ChurnEndpoints;
 import io.loyaltypulse.churn.alerts.AlertLifecycle;
 import io.loyaltypulse.churn.config.ChurnProperties;
 import io.loyaltypulse.churn.model.SilenceModel;
+import io.loyaltypulse.churn.webhooks.Webhooks;
 import io.loyaltypulse.support.security.EndpointScopes;
 import io.loyaltypulse.support.streams.InteractiveQueries;
 import io.loyaltypulse.testsupport.OpenApiDocumentContract;
@@ -49,6 +50,9 @@ class OpenApiDocumentTest extends OpenApiDocumentContract {
 
 	@MockitoBean
 	Clock clock;
+
+	@MockitoBean
+	Webhooks webhooks;
 
 	@Override
 	protected String apiKey() {

@@ -42,6 +42,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -55,6 +56,9 @@ import static org.awaitility.Awaitility.await;
  * change is on churn-alerts; bad requests are problems naming what is wrong.
  */
 @SpringBootTest(classes = ChurnAlertApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// Closed after its tests, while the shared broker still runs: at the JVM's exit the
+// topology's close would wait out its timeout for a broker that is already gone.
+@DirtiesContext
 class ChurnAlertServiceIT {
 
 	static final String RUN = UUID.randomUUID().toString().substring(0, 8);

@@ -28,6 +28,8 @@ import io.loyaltypulse.events.ReferralRegistered;
 import io.loyaltypulse.events.ReviewPublished;
 import io.loyaltypulse.events.SurveyInvitationDue;
 import io.loyaltypulse.events.SurveyResponded;
+import io.loyaltypulse.events.WebhookDelivery;
+import io.loyaltypulse.events.WebhookSubscription;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
@@ -122,6 +124,22 @@ public final class EventTopics {
 	public static final TopicDefinition<ReferralQualified> POINTS_REFERRAL_REWARDS = TopicDefinition
 		.of("points-referral-rewards", ReferralQualified.class);
 
+	/**
+	 * The CRM webhook subscriptions of churn-alert-service, compacted: the latest record
+	 * of each subscription id is the subscription (a deleted one is marked DELETED).
+	 */
+	public static final TopicDefinition<WebhookSubscription> WEBHOOK_SUBSCRIPTIONS = TopicDefinition
+		.of("webhook-subscriptions", WebhookSubscription.class);
+
+	/**
+	 * Every churn-alert change to deliver to a webhook subscription, with its attempts,
+	 * compacted by delivery id and written on the partition of the alert's customer, so
+	 * that a restarted instance resumes the pending ones; its dead-letter topic holds the
+	 * deliveries that failed for good.
+	 */
+	public static final TopicDefinition<WebhookDelivery> WEBHOOK_DELIVERIES = TopicDefinition.of("webhook-deliveries",
+			WebhookDelivery.class);
+
 	private EventTopics() {
 	}
 
@@ -129,7 +147,8 @@ public final class EventTopics {
 	public static List<TopicDefinition<?>> all() {
 		return List.of(PURCHASES, INVOICES, SURVEY_RESPONSES, COMPLAINTS, POINTS_LEDGER, POINTS_REQUESTS,
 				POINTS_REQUEST_OUTCOMES, POINTS_TIER_EVENTS, NPS_SCORES, SURVEY_INVITATIONS, CHURN_ALERTS,
-				CHURN_ALERT_ACTIONS, CHURN_ALERT_ACTION_OUTCOMES, ENGAGEMENTS, POINTS_REFERRAL_REWARDS);
+				CHURN_ALERT_ACTIONS, CHURN_ALERT_ACTION_OUTCOMES, ENGAGEMENTS, POINTS_REFERRAL_REWARDS,
+				WEBHOOK_SUBSCRIPTIONS, WEBHOOK_DELIVERIES);
 	}
 
 }

@@ -13,6 +13,8 @@ import io.loyaltypulse.events.NpsScoreUpdated;
 import io.loyaltypulse.events.PointsTransaction;
 import io.loyaltypulse.events.SurveyInvitationDue;
 import io.loyaltypulse.events.SurveyResponded;
+import io.loyaltypulse.events.WebhookDelivery;
+import io.loyaltypulse.events.WebhookSubscription;
 import io.loyaltypulse.schemas.serde.AvroSerde;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.ConfigException;
@@ -116,6 +118,16 @@ public final class TopicCatalogue {
 	/** Reviews and referrals, keyed by the customer who acted. */
 	public Topic<String, SpecificRecord> engagements() {
 		return topic(EventTopics.ENGAGEMENTS);
+	}
+
+	/** Webhook subscriptions, keyed by subscription id. */
+	public Topic<String, WebhookSubscription> webhookSubscriptions() {
+		return topic(EventTopics.WEBHOOK_SUBSCRIPTIONS);
+	}
+
+	/** Webhook deliveries, keyed by delivery id on the partition of their customer. */
+	public Topic<String, WebhookDelivery> webhookDeliveries() {
+		return topic(EventTopics.WEBHOOK_DELIVERIES);
 	}
 
 	/**

@@ -51,7 +51,15 @@ public final class TopicPlan {
 	 */
 	public static final Set<String> WITHOUT_DEAD_LETTER_TOPIC = Set.of(EventTopics.POINTS_REQUEST_OUTCOMES.key(),
 			EventTopics.POINTS_TIER_EVENTS.key(), EventTopics.NPS_SCORES.key(), EventTopics.SURVEY_INVITATIONS.key(),
-			EventTopics.CHURN_ALERT_ACTION_OUTCOMES.key());
+			EventTopics.CHURN_ALERT_ACTION_OUTCOMES.key(), EventTopics.WEBHOOK_SUBSCRIPTIONS.key());
+
+	/**
+	 * The catalogue topics whose latest record per key is the state
+	 * (churn-alert-service's webhooks): compacted, never deleted by time; their
+	 * dead-letter topics are not.
+	 */
+	public static final Set<String> COMPACTED = Set.of(EventTopics.WEBHOOK_SUBSCRIPTIONS.key(),
+			EventTopics.WEBHOOK_DELIVERIES.key());
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
@@ -69,8 +77,13 @@ public final class TopicPlan {
 	public static List<NewTopic> newTopics(TopicCatalogue catalogue, Collection<String> extraTopics) {
 		List<NewTopic> topics = new ArrayList<>();
 		for (TopicDefinition<?> definition : EventTopics.all()) {
-			topics.addAll(
-					catalogue.newTopics(List.of(definition), !WITHOUT_DEAD_LETTER_TOPIC.contains(definition.key())));
+			List<NewTopic> planned = catalogue.newTopics(List.of(definition),
+					!WITHOUT_DEAD_LETTER_TOPIC.contains(definition.key()));
+			if (COMPACTED.contains(definition.key())) {
+				planned.getFirst()
+					.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+			}
+			topics.addAll(planned);
 		}
 		Set<String> planned = new LinkedHashSet<>(topics.stream().map(NewTopic::name).toList());
 		for (String extra : extraTopics) {

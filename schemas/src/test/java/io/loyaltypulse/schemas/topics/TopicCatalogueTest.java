@@ -40,7 +40,8 @@ class TopicCatalogueTest {
 					"survey-invitations", "survey-invitations.DLT", "churn-alerts", "churn-alerts.DLT",
 					"churn-alert-actions", "churn-alert-actions.DLT", "churn-alert-action-outcomes",
 					"churn-alert-action-outcomes.DLT", "engagements", "engagements.DLT", "points-referral-rewards",
-					"points-referral-rewards.DLT");
+					"points-referral-rewards.DLT", "webhook-subscriptions", "webhook-subscriptions.DLT",
+					"webhook-deliveries", "webhook-deliveries.DLT");
 		assertThat(topics).allSatisfy((topic) -> {
 			assertThat(topic.numPartitions()).isEqualTo(12);
 			assertThat(topic.replicationFactor()).isEqualTo((short) 3);

@@ -41,42 +41,46 @@ class TopicPlanTest {
 					"points-requests", "points-requests.DLT", "points-request-outcomes", "points-tier-events",
 					"nps-scores", "survey-invitations", "churn-alerts", "churn-alerts.DLT", "churn-alert-actions",
 					"churn-alert-actions.DLT", "churn-alert-action-outcomes", "engagements", "engagements.DLT",
-					"points-referral-rewards", "points-referral-rewards.DLT");
+					"points-referral-rewards", "points-referral-rewards.DLT", "webhook-subscriptions",
+					"webhook-deliveries", "webhook-deliveries.DLT");
 		assertThat(topics).allSatisfy((topic) -> assertThat(topic.numPartitions()).isEqualTo(6));
+		assertThat(topics)
+			.filteredOn((topic) -> topic.configs() != null && "compact".equals(topic.configs().get("cleanup.policy")))
+			.extracting(NewTopic::name)
+			.containsExactly("webhook-subscriptions", "webhook-deliveries");
 	}
 
 	@Test
 	void shouldAppendTheExtraTopicsButRefuseOnesThatThePlanHasAlready() {
 		TopicCatalogue catalogue = new TopicCatalogue(Map.of("loyalty.topics.partitions", "3"));
 
-		assertThat(TopicPlan.newTopics(catalogue, List.of("webhook-deliveries", "webhook-deliveries.DLT")))
-			.extracting(NewTopic::name)
-			.endsWith("points-referral-rewards.DLT", "webhook-deliveries", "webhook-deliveries.DLT");
+		assertThat(TopicPlan.newTopics(catalogue, List.of("crm-exports", "crm-exports.DLT"))).extracting(NewTopic::name)
+			.endsWith("webhook-deliveries.DLT", "crm-exports", "crm-exports.DLT");
 		assertThatIllegalArgumentException().isThrownBy(() -> TopicPlan.newTopics(catalogue, List.of("purchases")))
 			.withMessageContaining("purchases is planned already");
 		assertThatIllegalArgumentException().isThrownBy(() -> TopicPlan.newTopics(catalogue, List.of("nps-scores")))
 			.withMessageContaining("nps-scores is planned already");
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> TopicPlan.newTopics(catalogue, List.of("webhook-deliveries", "webhook-deliveries")));
+			.isThrownBy(() -> TopicPlan.newTopics(catalogue, List.of("crm-exports", "crm-exports")));
 	}
 
 	@Test
 	void shouldPrintThePlanWithoutABrokerOnADryRun() {
-		int status = TopicPlan.run(new String[] { "--dry-run", "--partitions", "4", "webhook-deliveries" }, out());
+		int status = TopicPlan.run(new String[] { "--dry-run", "--partitions", "4", "crm-exports" }, out());
 
 		assertThat(status).isZero();
-		assertThat(output()).startsWith("26 topics, 4 partitions each, retention 4015d: purchases purchases.DLT ")
+		assertThat(output()).startsWith("29 topics, 4 partitions each, retention 4015d: purchases purchases.DLT ")
 			.contains(" points-tier-events nps-scores survey-invitations churn-alerts")
 			.contains(" churn-alert-action-outcomes engagements engagements.DLT ")
-			.contains(" points-referral-rewards points-referral-rewards.DLT webhook-deliveries");
+			.contains(" points-referral-rewards points-referral-rewards.DLT webhook-subscriptions webhook-deliveries")
+			.contains(" webhook-deliveries.DLT crm-exports");
 	}
 
 	@Test
 	void shouldRefuseUnknownOptionsAndAMissingBroker() {
 		assertThatIllegalArgumentException().isThrownBy(() -> TopicPlan.run(new String[] { "--retention", "1" }, out()))
 			.withMessageContaining("unknown option --retention");
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> TopicPlan.run(new String[] { "webhook-deliveries" }, out()))
+		assertThatIllegalArgumentException().isThrownBy(() -> TopicPlan.run(new String[] { "crm-exports" }, out()))
 			.withMessageContaining("--bootstrap-server is required");
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> TopicPlan.run(new String[] { "--dry-run", "--retention-ms", "-1" }, out()))
@@ -88,18 +92,18 @@ class TopicPlanTest {
 		new TopicProvisioner(this.admin, Duration.ofSeconds(5))
 			.ensure(List.of(new NewTopic("purchases", 6, (short) 1).configs(Map.of("retention.ms", "604800000")),
 					new NewTopic("invoices", 6, (short) 1).configs(Map.of("retention.ms", "-1"))));
-		List<NewTopic> topics = TopicPlan.newTopics(new TopicCatalogue(Map.of()), List.of("webhook-deliveries"));
+		List<NewTopic> topics = TopicPlan.newTopics(new TopicCatalogue(Map.of()), List.of("crm-exports"));
 
 		TopicPlan.provision(this.admin, topics, options("--raise-retention"), out());
 
-		assertThat(output()).contains("Created 24 topics: purchases.DLT invoices.DLT survey-responses")
+		assertThat(output()).contains("Created 27 topics: purchases.DLT invoices.DLT survey-responses")
 			.contains("Raised retention.ms to " + DEFAULT_RETENTION_MS + " (4015d) on 1 topics that kept records "
 					+ "for less: purchases");
 		assertThat(retention("purchases")).isEqualTo(DEFAULT_RETENTION_MS);
 		assertThat(retention("invoices")).isEqualTo("-1");
 		assertThat(retention("nps-scores")).isEqualTo(DEFAULT_RETENTION_MS);
 		assertThat(retention("churn-alerts")).isEqualTo(DEFAULT_RETENTION_MS);
-		assertThat(retention("webhook-deliveries")).isEqualTo(DEFAULT_RETENTION_MS);
+		assertThat(retention("crm-exports")).isEqualTo(DEFAULT_RETENTION_MS);
 		assertThat(retention("points-ledger.DLT")).isEqualTo(DEFAULT_RETENTION_MS);
 	}
 
@@ -113,7 +117,7 @@ class TopicPlanTest {
 		TopicPlan.provision(this.admin, topics, options(), out());
 
 		assertThat(retention("purchases")).isEqualTo("604800000");
-		assertThat(output()).contains("All 25 topics exist.");
+		assertThat(output()).contains("All 28 topics exist.");
 	}
 
 	private static TopicPlan.Options options(String... more) {
