@@ -1,0 +1,33 @@
+package io.loyaltypulse.systemtests;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What the system tests did and found, for the one summary line the module prints.
+ */
+final class Tally {
+
+	int scenarios;
+
+	int events;
+
+	int faults;
+
+	long lost;
+
+	long doubled;
+
+	int badInputs;
+
+	final List<String> unansweredBadInputs = new ArrayList<>();
+
+	int retries;
+
+	String line(long seconds) {
+		return "SYSTEM TESTS SUMMARY: scenarios %d, events %d, faults %d, lost %d, doubled %d, bad inputs %d, unanswered bad inputs %d, client retries after 503 %d, %d s"
+			.formatted(this.scenarios, this.events, this.faults, this.lost, this.doubled, this.badInputs,
+					this.unansweredBadInputs.size(), this.retries, seconds);
+	}
+
+}
