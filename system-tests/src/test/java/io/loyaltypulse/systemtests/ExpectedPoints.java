@@ -83,6 +83,13 @@ final class ExpectedPoints {
 		account.bonuses++;
 	}
 
+	/** A bonus available at once (a review's: once per order line). */
+	void bonus(String customerId, int points) {
+		Account account = account(customerId);
+		account.points += points;
+		account.bonuses++;
+	}
+
 	Map<String, Account> accounts() {
 		return this.accounts;
 	}

@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -20,13 +21,16 @@ final class Http {
 
 	static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private static final int MAX_ATTEMPTS = 20;
+	/** Enough for a service's restart (a JVM start on two busy cores) or a broker's. */
+	private static final int MAX_ATTEMPTS = 120;
 
 	private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
 	private final String apiKey;
 
-	private int retries;
+	private final AtomicInteger retries = new AtomicInteger();
+
+	private final AtomicInteger unavailable = new AtomicInteger();
 
 	Http(String apiKey) {
 		this.apiKey = apiKey;
@@ -38,7 +42,12 @@ final class Http {
 
 	/** How many times a 503 was answered and the request sent again. */
 	int retries() {
-		return this.retries;
+		return this.retries.get();
+	}
+
+	/** How many 503 answers (each with its Retry-After) came back. */
+	int unavailable() {
+		return this.unavailable.get();
 	}
 
 	/** POSTs a JSON body, retrying on 503; the answer as it finally came. */
@@ -88,17 +97,37 @@ final class Http {
 	private Answer sendRetrying(HttpRequest request) {
 		Answer answer = null;
 		for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-			answer = sendOnce(request);
+			try {
+				answer = Answer.of(this.client.send(request, HttpResponse.BodyHandlers.ofString()));
+			}
+			catch (IOException ex) {
+				// The service is down or went down while answering: the request may or
+				// may not have been
+				// applied, so it is sent again as it was (same event id or
+				// Idempotency-Key).
+				this.retries.incrementAndGet();
+				pause(1);
+				continue;
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(ex);
+			}
 			if (answer.status() != 503) {
 				return answer;
 			}
-			this.retries++;
+			this.unavailable.incrementAndGet();
+			this.retries.incrementAndGet();
 			long seconds = answer.response()
 				.headers()
 				.firstValue("Retry-After")
 				.map(Long::parseLong)
 				.orElseThrow(() -> new AssertionError("503 without Retry-After from " + request.uri()));
 			pause(Math.min(seconds, 2));
+		}
+		if (answer == null) {
+			throw new IllegalStateException(
+					request.method() + " " + request.uri() + ": no answer after " + MAX_ATTEMPTS + " attempts");
 		}
 		return answer;
 	}

@@ -39,9 +39,12 @@ class PlatformSystemIT {
 
 	private String detractorAlertId;
 
+	private Faults faults;
+
 	@BeforeAll
 	void startTheStack() throws Exception {
 		this.stack = SystemStack.start(this.http.client());
+		this.faults = new Faults(this.stack, this.http, this.tally);
 	}
 
 	@AfterAll
@@ -50,6 +53,7 @@ class PlatformSystemIT {
 			this.stack.close();
 		}
 		this.tally.retries = this.http.retries();
+		this.tally.unavailable = this.http.unavailable();
 		// The one line a reader of the build log looks for (the README's test section
 		// names it).
 		System.out.println(this.tally.line(Duration.between(this.started, Instant.now()).toSeconds()));
@@ -82,6 +86,42 @@ class PlatformSystemIT {
 			assertThat(readiness.status()).as(readiness.toString()).isEqualTo(200);
 		}
 		assertThat(unanswered).as("bad inputs not answered with a 4xx problem naming the field or reason").isEmpty();
+	}
+
+	@Test
+	@Order(3)
+	void shouldLoseNoPointAndDoubleNoneWhenPointsServiceIsKilledMidStream() throws Exception {
+		this.tally.scenarios++;
+		this.faults.killPointsServiceMidStream();
+	}
+
+	@Test
+	@Order(4)
+	void shouldCountEveryAnswerOnceWhenSurveyServiceIsKilledMidStream() throws Exception {
+		this.tally.scenarios++;
+		this.faults.killSurveyServiceMidStream();
+	}
+
+	@Test
+	@Order(5)
+	void shouldRaiseEveryAlertOnceWhenChurnAlertServiceIsKilledMidStream() throws Exception {
+		this.tally.scenarios++;
+		this.faults.killChurnAlertServiceMidStream();
+	}
+
+	@Test
+	@Order(6)
+	void shouldLoseNothingWhenTheBrokerRestartsMidStream() throws Exception {
+		this.tally.scenarios++;
+		this.faults.restartTheBrokerMidStream();
+	}
+
+	@Test
+	@Order(7)
+	void shouldLoseNothingAndDeadLetterNothingWhenTheRegistryIsStopped() throws Exception {
+		this.tally.scenarios++;
+		this.faults.stopTheRegistryWhileEventsFlow();
+		assertThat(this.stack.deadLetters()).as("records on dead-letter topics").isEmpty();
 	}
 
 }

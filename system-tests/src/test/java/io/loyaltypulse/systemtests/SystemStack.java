@@ -18,7 +18,6 @@ import java.util.stream.Stream;
 import io.loyaltypulse.schemas.topics.TopicCatalogue;
 import io.loyaltypulse.schemas.topics.TopicPlan;
 import io.loyaltypulse.schemas.topics.TopicProvisioner;
-import io.loyaltypulse.testsupport.ApicurioRegistryProcess;
 import io.loyaltypulse.testsupport.ManagedProcess;
 import io.loyaltypulse.testsupport.TestApiKeys;
 import org.apache.kafka.clients.admin.Admin;
@@ -56,7 +55,7 @@ final class SystemStack implements AutoCloseable {
 
 	private KafkaBrokerProcess broker;
 
-	private ApicurioRegistryProcess registry;
+	private RegistryProcess registry;
 
 	private SystemStack(Path workDir) {
 		this.workDir = workDir;
@@ -84,7 +83,8 @@ final class SystemStack implements AutoCloseable {
 		this.broker = KafkaBrokerProcess.start(Path.of(property("loyalty.kafka.libs")),
 				Path.of(property("loyalty.kafka.log4j")), this.workDir.resolve("kafka"));
 		this.started.add(this.broker);
-		this.registry = ApicurioRegistryProcess.start();
+		this.registry = RegistryProcess.start(Path.of(property("loyalty.registry.jar")),
+				this.workDir.resolve("registry"));
 		this.started.add(this.registry);
 		TopicCatalogue catalogue = new TopicCatalogue(Map.of("schema.registry.url", this.registry.confluentApiUrl()));
 		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
@@ -119,9 +119,33 @@ final class SystemStack implements AutoCloseable {
 			throw new IllegalStateException(jar + " is missing: the reactor packages " + name
 					+ " before system-tests (./mvnw verify from the root, or -pl system-tests -am)");
 		}
-		ManagedProcess process = ManagedProcess.start(name, jar, this.workDir, arguments);
-		this.started.add(process);
-		this.services.put(name, process);
+		this.services.put(name, ManagedProcess.start(name, jar, this.workDir, arguments));
+	}
+
+	/**
+	 * SIGKILL of a service: no shutdown hook, no commit, no transaction completed, no
+	 * consumer group leave.
+	 */
+	void crash(String service) throws InterruptedException {
+		this.services.get(service).crash();
+	}
+
+	/**
+	 * Starts a crashed service again as a StatefulSet restarts its pod: same port, state
+	 * directory, instance id and arguments; returns once it is ready.
+	 */
+	void restart(String service, HttpClient http) throws IOException {
+		ManagedProcess again = this.services.get(service).restart();
+		this.services.put(service, again);
+		again.awaitReady(http);
+	}
+
+	RegistryProcess registry() {
+		return this.registry;
+	}
+
+	KafkaBrokerProcess broker() {
+		return this.broker;
 	}
 
 	String bootstrapServers() {
@@ -172,6 +196,9 @@ final class SystemStack implements AutoCloseable {
 
 	@Override
 	public void close() {
+		for (ManagedProcess service : this.services.values()) {
+			service.close();
+		}
 		for (int i = this.started.size() - 1; i >= 0; i--) {
 			try {
 				this.started.get(i).close();

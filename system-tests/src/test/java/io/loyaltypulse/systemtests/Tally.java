@@ -24,10 +24,12 @@ final class Tally {
 
 	int retries;
 
+	int unavailable;
+
 	String line(long seconds) {
-		return "SYSTEM TESTS SUMMARY: scenarios %d, events %d, faults %d, lost %d, doubled %d, bad inputs %d, unanswered bad inputs %d, client retries after 503 %d, %d s"
+		return "SYSTEM TESTS SUMMARY: scenarios %d, events %d, faults %d, lost %d, doubled %d, bad inputs %d, unanswered bad inputs %d, 503 answers %d, client retries %d, %d s"
 			.formatted(this.scenarios, this.events, this.faults, this.lost, this.doubled, this.badInputs,
-					this.unansweredBadInputs.size(), this.retries, seconds);
+					this.unansweredBadInputs.size(), this.unavailable, this.retries, seconds);
 	}
 
 }
