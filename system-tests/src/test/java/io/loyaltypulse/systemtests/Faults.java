@@ -64,11 +64,12 @@ final class Faults {
 		CompletableFuture<Void> sender = sendInBackground(events, sent);
 		await("a third of the purchases sent").atMost(SETTLED)
 			.untilAsserted(() -> assertThat(sent.get()).isGreaterThanOrEqualTo(events.size() / 3));
+		Mark mark = fault("SIGKILL of points-service, restarted under its instance id", events.size(), sent.get());
 		this.stack.crash(POINTS);
-		this.tally.faults++;
 		this.stack.restart(POINTS, this.http.client());
 		sender.get(5, TimeUnit.MINUTES);
 		assertPoints(expected);
+		exact(mark);
 	}
 
 	/**
@@ -89,8 +90,8 @@ final class Faults {
 		CompletableFuture<Void> sender = sendInBackground(events, sent);
 		await("a third of the answers sent").atMost(SETTLED)
 			.untilAsserted(() -> assertThat(sent.get()).isGreaterThanOrEqualTo(events.size() / 3));
+		Mark mark = fault("SIGKILL of survey-service (ingest and NPS engine), restarted", events.size(), sent.get());
 		this.stack.crash(SURVEY);
-		this.tally.faults++;
 		this.stack.restart(SURVEY, this.http.client());
 		sender.get(5, TimeUnit.MINUTES);
 		List<Integer> sentScores = answers.get("FK");
@@ -107,6 +108,7 @@ final class Faults {
 		count(sentScores.size(), score.get("n").asLong());
 		assertThat(score.get("promoters").asLong()).as(score.toString()).isEqualTo(promoters);
 		assertThat(score.get("detractors").asLong()).as(score.toString()).isEqualTo(detractors);
+		exact(mark);
 	}
 
 	/**
@@ -126,8 +128,8 @@ final class Faults {
 		CompletableFuture<Void> sender = sendInBackground(events, sent);
 		await("a third of the invoices sent").atMost(SETTLED)
 			.untilAsserted(() -> assertThat(sent.get()).isGreaterThanOrEqualTo(events.size() / 3));
+		Mark mark = fault("SIGKILL of churn-alert-service, restarted under its instance id", events.size(), sent.get());
 		this.stack.crash(CHURN);
-		this.tally.faults++;
 		this.stack.restart(CHURN, this.http.client());
 		sender.get(5, TimeUnit.MINUTES);
 		await("one ARREARS alert for every overdue invoice").atMost(SETTLED)
@@ -141,6 +143,7 @@ final class Faults {
 			count(1, alerts.getOrDefault(customer, 0));
 			assertThat(alerts.get(customer)).as("ARREARS alerts of %s", customer).isEqualTo(1);
 		}
+		exact(mark);
 	}
 
 	/**
@@ -154,8 +157,8 @@ final class Faults {
 		int third = events.size() / 3;
 		events.subList(0, third).forEach(Runnable::run);
 		int unavailableBefore = this.http.unavailable();
+		Mark mark = fault("the broker stopped (SIGTERM) and started again", events.size(), third);
 		this.stack.broker().stop();
-		this.tally.faults++;
 		AtomicInteger sent = new AtomicInteger();
 		CompletableFuture<Void> sender = sendInBackground(events.subList(third, events.size()), sent);
 		await("the ingest answering 503 with Retry-After while the broker is down").atMost(SETTLED)
@@ -163,6 +166,7 @@ final class Faults {
 		this.stack.broker().start();
 		sender.get(5, TimeUnit.MINUTES);
 		assertPoints(expected);
+		exact(mark);
 	}
 
 	/**
@@ -186,8 +190,8 @@ final class Faults {
 			rest.add(() -> review(customerId, orderId, sku));
 		}
 		int unavailableBefore = this.http.unavailable();
+		Mark mark = fault("the registry stopped (SIGTERM) and started again", events.size() + customers, third);
 		this.stack.registry().stop();
-		this.tally.faults++;
 		AtomicInteger sent = new AtomicInteger();
 		CompletableFuture<Void> sender = sendInBackground(rest, sent);
 		await("the ingest answering 503 with Retry-After while the registry is down").atMost(SETTLED)
@@ -195,6 +199,23 @@ final class Faults {
 		this.stack.registry().start();
 		sender.get(5, TimeUnit.MINUTES);
 		assertPoints(expected);
+		exact(mark);
+	}
+
+	private Mark fault(String what, int events, int sentBefore) {
+		this.tally.faults++;
+		return new Mark(what, events, sentBefore, Instant.now(), this.http.unavailable(), this.http.retries());
+	}
+
+	/** Records the figures of a fault once every check after it passed. */
+	private void exact(Mark mark) {
+		this.tally.faultReports.add(("%s: %d events, %d of them sent before the fault; 503 answers %d, "
+				+ "client retries %d; lost 0, doubled 0; everything exact %d s after the fault")
+			.formatted(mark.what(), mark.events(), mark.sentBefore(), this.http.unavailable() - mark.unavailable(),
+					this.http.retries() - mark.retries(), Duration.between(mark.at(), Instant.now()).toSeconds()));
+	}
+
+	private record Mark(String what, int events, int sentBefore, Instant at, int unavailable, int retries) {
 	}
 
 	private void review(String customerId, String orderId, String sku) {

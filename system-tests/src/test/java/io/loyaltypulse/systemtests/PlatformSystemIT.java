@@ -57,6 +57,7 @@ class PlatformSystemIT {
 		// The one line a reader of the build log looks for (the README's test section
 		// names it).
 		System.out.println(this.tally.line(Duration.between(this.started, Instant.now()).toSeconds()));
+		this.tally.faultReports.forEach((fault) -> System.out.println("  fault: " + fault));
 		this.tally.unansweredBadInputs.forEach((c) -> System.out.println("  unanswered bad input: " + c));
 	}
 

@@ -22,6 +22,9 @@ final class Tally {
 
 	final List<String> unansweredBadInputs = new ArrayList<>();
 
+	/** One line per fault scenario that passed: what, how many events, 503s, retries. */
+	final List<String> faultReports = new ArrayList<>();
+
 	int retries;
 
 	int unavailable;
