@@ -8,13 +8,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.Uuid;
 
 import static org.awaitility.Awaitility.await;
 
@@ -165,12 +165,12 @@ final class KafkaBrokerProcess implements AutoCloseable {
 		}
 	}
 
-	/** A KRaft cluster id: 16 random bytes, URL-safe base64 without padding. */
+	/**
+	 * A KRaft cluster id as kafka-storage random-uuid makes it: Kafka's own random Uuid,
+	 * which never starts with '-' (the storage tool would read such an id as an option).
+	 */
 	private static String clusterId() {
-		UUID uuid = UUID.randomUUID();
-		java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(16);
-		bytes.putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
-		return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
+		return Uuid.randomUuid().toString();
 	}
 
 	private static String java() {

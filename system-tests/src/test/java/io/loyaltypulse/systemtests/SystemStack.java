@@ -55,6 +55,8 @@ final class SystemStack implements AutoCloseable {
 
 	private KafkaBrokerProcess broker;
 
+	private boolean closed;
+
 	private RegistryProcess registry;
 
 	private SystemStack(Path workDir) {
@@ -68,6 +70,9 @@ final class SystemStack implements AutoCloseable {
 		deleteRecursively(workDir);
 		Files.createDirectories(workDir);
 		SystemStack stack = new SystemStack(workDir);
+		// Also when the test JVM is stopped from outside (Ctrl-C, failsafe's fork
+		// timeout): no child left behind.
+		Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "system-stack-stop"));
 		try {
 			stack.startInfrastructure();
 			stack.startServices(http);
@@ -195,7 +200,11 @@ final class SystemStack implements AutoCloseable {
 	}
 
 	@Override
-	public void close() {
+	public synchronized void close() {
+		if (this.closed) {
+			return;
+		}
+		this.closed = true;
 		for (ManagedProcess service : this.services.values()) {
 			service.close();
 		}
