@@ -2,6 +2,7 @@ package io.loyaltypulse.systemtests;
 
 import java.io.IOException;
 import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,7 +24,13 @@ import io.loyaltypulse.testsupport.TestApiKeys;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * The whole platform as deploy/local/start.sh runs it, on free loopback ports: the real
@@ -189,6 +196,56 @@ final class SystemStack implements AutoCloseable {
 			});
 			return records;
 		}
+	}
+
+	/**
+	 * Records on any topic whose key or value holds {@code marker} (Avro writes strings
+	 * as plain UTF-8, so no decoding is needed), read from the beginning to the end
+	 * offsets of now.
+	 */
+	Map<String, Long> recordsContaining(String marker) throws Exception {
+		byte[] needle = marker.getBytes(StandardCharsets.UTF_8);
+		Map<String, Long> found = new TreeMap<>();
+		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()));
+				KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(
+						Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+								ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
+						new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+			List<TopicPartition> partitions = new ArrayList<>();
+			admin.describeTopics(admin.listTopics().names().get(30, TimeUnit.SECONDS))
+				.allTopicNames()
+				.get(30, TimeUnit.SECONDS)
+				.values()
+				.forEach((topic) -> topic.partitions()
+					.forEach((p) -> partitions.add(new TopicPartition(topic.name(), p.partition()))));
+			consumer.assign(partitions);
+			consumer.seekToBeginning(partitions);
+			Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+			await("every topic read to its end").atMost(Duration.ofSeconds(120)).until(() -> {
+				for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+					if (contains(record.key(), needle) || contains(record.value(), needle)) {
+						found.merge(record.topic(), 1L, Long::sum);
+					}
+				}
+				return partitions.stream().allMatch((p) -> consumer.position(p) >= end.get(p));
+			});
+		}
+		return found;
+	}
+
+	private static boolean contains(byte[] haystack, byte[] needle) {
+		if (haystack == null) {
+			return false;
+		}
+		outer: for (int i = 0; i + needle.length <= haystack.length; i++) {
+			for (int j = 0; j < needle.length; j++) {
+				if (haystack[i + j] != needle[j]) {
+					continue outer;
+				}
+			}
+			return true;
+		}
+		return false;
 	}
 
 	Map<String, ManagedProcess> services() {
