@@ -11,9 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import io.loyaltypulse.churn.webhooks.WebhookEvents.AlertChange;
 import io.loyaltypulse.events.WebhookDelivery;
@@ -161,8 +163,7 @@ class DeliveryWorker implements SmartLifecycle {
 		configs.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
 		configs.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
 		// A batch re-read after a crash creates no delivery twice only while the
-		// deliveries
-		// it made are still held: never more of them per subscription than are kept.
+		// deliveries it made are still held: never more per subscription than are kept.
 		configs.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
 				Math.max(1, Math.min(500, this.properties.recentDeliveries())));
 		KafkaConsumer<String, SpecificRecord> alertsConsumer = new KafkaConsumer<>(configs,
@@ -344,7 +345,7 @@ class DeliveryWorker implements SmartLifecycle {
 			try {
 				acknowledged.get(WRITE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
 			}
-			catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException ex) {
+			catch (ExecutionException | TimeoutException ex) {
 				throw new IllegalStateException("webhook-deliveries did not acknowledge a write", ex);
 			}
 		}

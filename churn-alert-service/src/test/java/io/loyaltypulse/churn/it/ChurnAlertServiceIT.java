@@ -2,20 +2,16 @@ package io.loyaltypulse.churn.it;
 
 import java.math.BigDecimal;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Future;
 
 import io.loyaltypulse.churn.ChurnAlertApplication;
 import io.loyaltypulse.churn.engine.Events;
@@ -25,17 +21,11 @@ import io.loyaltypulse.events.ChurnAlertUpdated;
 import io.loyaltypulse.events.InvoiceIssued;
 import io.loyaltypulse.events.InvoicePaymentReceived;
 import io.loyaltypulse.schemas.topics.Topic;
-import io.loyaltypulse.schemas.topics.TopicCatalogue;
-import io.loyaltypulse.testsupport.ApicurioRegistryProcess;
 import io.loyaltypulse.testsupport.SharedBroker;
 import io.loyaltypulse.testsupport.TestApiKeys;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -61,45 +51,21 @@ import static org.awaitility.Awaitility.await;
 @DirtiesContext
 class ChurnAlertServiceIT {
 
-	static final String RUN = UUID.randomUUID().toString().substring(0, 8);
+	static final ServiceUnderTest service = new ServiceUnderTest("churn");
 
-	static final Map<String, String> TOPICS = Map.of("purchases", "purchases-it-" + RUN, "invoices",
-			"invoices-it-" + RUN, "survey-responses", "survey-responses-it-" + RUN, "complaints",
-			"complaints-it-" + RUN, "points-ledger", "points-ledger-it-" + RUN, "churn-alert-actions",
-			"churn-alert-actions-it-" + RUN, "churn-alerts", "churn-alerts-it-" + RUN, "churn-alert-action-outcomes",
-			"churn-alert-action-outcomes-it-" + RUN);
+	static final String RUN = service.run();
 
 	static final JsonMapper json = JsonMapper.builder().build();
-
-	/** Under target/, not a temporary folder that JUnit deletes before Spring closes. */
-	static final Path stateDir = Path.of("target", "churn-it-" + RUN, "streams").toAbsolutePath();
 
 	@LocalServerPort
 	int port;
 
-	final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
-		registry.add("spring.kafka.bootstrap-servers", SharedBroker::bootstrapServers);
-		registry.add("spring.kafka.properties.schema.registry.url",
-				() -> ApicurioRegistryProcess.shared().confluentApiUrl());
-		registry.add("spring.kafka.streams.application-id", () -> "churn-it-" + RUN);
-		registry.add("spring.kafka.streams.state-dir", () -> stateDir.toString());
-		TOPICS.forEach((key, name) -> registry.add("loyalty.topics." + key, () -> name));
-		// Customers checked 200 ms after their latest event, by a punctuator every 200
-		// ms.
-		registry.add("loyalty.churn.settle-delay", () -> "200ms");
-		registry.add("loyalty.churn.punctuation-interval", () -> "200ms");
+		service.register(registry, "alerts:read,alerts:write");
 		// The silence model fitted every second once 30 customers have bought.
 		registry.add("loyalty.churn.model.minimum-customers", () -> "30");
 		registry.add("loyalty.churn.model.refit-interval", () -> "1s");
-		registry.add("loyalty.security.api-keys[0].name", () -> "crm-manager");
-		registry.add("loyalty.security.api-keys[0].sha256", () -> TestApiKeys.ALL_SCOPES_SHA256);
-		registry.add("loyalty.security.api-keys[0].scopes", () -> "alerts:read,alerts:write");
-		registry.add("loyalty.security.api-keys[1].name", () -> "dashboard");
-		registry.add("loyalty.security.api-keys[1].sha256", () -> TestApiKeys.POINTS_READ_ONLY_SHA256);
-		registry.add("loyalty.security.api-keys[1].scopes", () -> "alerts:read");
 	}
 
 	@Test
@@ -107,7 +73,7 @@ class ChurnAlertServiceIT {
 		String customer = "c-arrears-" + RUN;
 		LocalDate today = LocalDate.now(ZoneOffset.UTC);
 		Instant issued = Instant.now().minus(Duration.ofDays(40));
-		send(catalogue().invoices(),
+		ServiceUnderTest.send(service.catalogue().invoices(),
 				List.of(InvoiceIssued.newBuilder()
 					.setEventId("inv-" + customer)
 					.setCustomerId(customer)
@@ -143,9 +109,9 @@ class ChurnAlertServiceIT {
 		JsonNode history = json.readTree(get("/api/v1/alerts/" + alertId).body()).get("history");
 		assertThat(history).extracting((entry) -> entry.get("change").asString())
 			.containsExactly("RAISED", "ACKNOWLEDGED");
-		assertThat(history.get(1).get("actor").asString()).isEqualTo("crm-manager");
+		assertThat(history.get(1).get("actor").asString()).isEqualTo(ServiceUnderTest.MANAGER);
 
-		send(catalogue().invoices(),
+		ServiceUnderTest.send(service.catalogue().invoices(),
 				List.of(InvoicePaymentReceived.newBuilder()
 					.setEventId("pay-" + customer)
 					.setCustomerId(customer)
@@ -184,19 +150,19 @@ class ChurnAlertServiceIT {
 		HttpResponse<String> notFound = post("/api/v1/alerts/" + unknown + "/acknowledge", null, "k-3");
 		HttpResponse<String> notAnAlertId = get("/api/v1/alerts/not-an-alert");
 		HttpResponse<String> badSignal = get("/api/v1/alerts?signal=SLEEPY");
-		HttpResponse<String> plainText = this.http.send(HttpRequest
+		HttpResponse<String> plainText = service.send(HttpRequest
 			.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/api/v1/alerts/" + unknown + "/comments"))
 			.header("Authorization", "Bearer " + TestApiKeys.ALL_SCOPES)
 			.header("Idempotency-Key", "k-5")
 			.header("Content-Type", "text/plain")
 			.POST(HttpRequest.BodyPublishers.ofString("hello"))
-			.build(), HttpResponse.BodyHandlers.ofString());
-		HttpResponse<String> readOnly = this.http.send(HttpRequest
+			.build());
+		HttpResponse<String> readOnly = service.send(HttpRequest
 			.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/api/v1/alerts/" + unknown + "/acknowledge"))
 			.header("X-Api-Key", TestApiKeys.POINTS_READ_ONLY)
 			.header("Idempotency-Key", "k-4")
 			.POST(HttpRequest.BodyPublishers.noBody())
-			.build(), HttpResponse.BodyHandlers.ofString());
+			.build());
 
 		assertThat(pastSnooze.statusCode()).isEqualTo(400);
 		assertThat(pastSnooze.body()).contains("\"/until\"");
@@ -249,7 +215,7 @@ class ChurnAlertServiceIT {
 				}
 			}
 		}
-		send(catalogue().purchases(), purchases);
+		ServiceUnderTest.send(service.catalogue().purchases(), purchases);
 
 		JsonNode fitted = await("a fit").atMost(Duration.ofSeconds(60))
 			.pollInterval(Duration.ofMillis(500))
@@ -270,28 +236,8 @@ class ChurnAlertServiceIT {
 		return items;
 	}
 
-	/**
-	 * Events on a topic, each keyed by its customer and stamped with its time, in order.
-	 */
-	private static void send(Topic<String, SpecificRecord> topic, List<? extends SpecificRecord> events)
-			throws Exception {
-		try (KafkaProducer<String, SpecificRecord> producer = new KafkaProducer<>(
-				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedBroker.bootstrapServers()),
-				topic.keySerde().serializer(), topic.valueSerde().serializer())) {
-			List<Future<RecordMetadata>> sent = new ArrayList<>();
-			for (SpecificRecord event : events) {
-				String customerId = (String) event.get(event.getSchema().getField("customerId").pos());
-				Instant at = (Instant) event.get(event.getSchema().getField("occurredAt").pos());
-				sent.add(producer.send(new ProducerRecord<>(topic.name(), null, at.toEpochMilli(), customerId, event)));
-			}
-			for (Future<RecordMetadata> acknowledged : sent) {
-				acknowledged.get();
-			}
-		}
-	}
-
 	private List<SpecificRecord> changesOnChurnAlerts(String customerId, int expected) {
-		Topic<String, SpecificRecord> topic = catalogue().churnAlerts();
+		Topic<String, SpecificRecord> topic = service.catalogue().churnAlerts();
 		List<SpecificRecord> changes = new ArrayList<>();
 		try (KafkaConsumer<String, SpecificRecord> consumer = new KafkaConsumer<>(
 				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedBroker.bootstrapServers(),
@@ -312,35 +258,12 @@ class ChurnAlertServiceIT {
 		return changes;
 	}
 
-	private static TopicCatalogue catalogue() {
-		Map<String, Object> config = new HashMap<>();
-		config.put("schema.registry.url", ApicurioRegistryProcess.shared().confluentApiUrl());
-		TOPICS.forEach((key, name) -> config.put("loyalty.topics." + key, name));
-		return new TopicCatalogue(config);
-	}
-
 	private HttpResponse<String> post(String path, String body, String idempotencyKey) throws Exception {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
-			.header("Authorization", "Bearer " + TestApiKeys.ALL_SCOPES)
-			.timeout(Duration.ofSeconds(15));
-		if (idempotencyKey != null) {
-			request.header("Idempotency-Key", idempotencyKey);
-		}
-		if (body != null) {
-			request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
-		}
-		else {
-			request.POST(HttpRequest.BodyPublishers.noBody());
-		}
-		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		return service.post(this.port, path, body, idempotencyKey);
 	}
 
 	private HttpResponse<String> get(String path) throws Exception {
-		return this.http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
-			.header("Authorization", "Bearer " + TestApiKeys.ALL_SCOPES)
-			.timeout(Duration.ofSeconds(15))
-			.GET()
-			.build(), HttpResponse.BodyHandlers.ofString());
+		return service.get(this.port, path);
 	}
 
 }

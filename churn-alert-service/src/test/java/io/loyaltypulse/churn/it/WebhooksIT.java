@@ -5,11 +5,9 @@ import java.io.InputStream;
 import java.math.BigDecimal;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,7 +16,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -28,15 +25,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.loyaltypulse.churn.ChurnAlertApplication;
 import io.loyaltypulse.events.InvoiceIssued;
-import io.loyaltypulse.schemas.topics.Topic;
-import io.loyaltypulse.schemas.topics.TopicCatalogue;
-import io.loyaltypulse.testsupport.ApicurioRegistryProcess;
-import io.loyaltypulse.testsupport.SharedBroker;
 import io.loyaltypulse.testsupport.TestApiKeys;
-import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -64,18 +53,9 @@ import static org.awaitility.Awaitility.await;
 @DirtiesContext
 class WebhooksIT {
 
-	static final String RUN = UUID.randomUUID().toString().substring(0, 8);
-
-	static final Map<String, String> TOPICS = Map.of("purchases", "purchases-wh-" + RUN, "invoices",
-			"invoices-wh-" + RUN, "survey-responses", "survey-responses-wh-" + RUN, "complaints",
-			"complaints-wh-" + RUN, "points-ledger", "points-ledger-wh-" + RUN, "churn-alert-actions",
-			"churn-alert-actions-wh-" + RUN, "churn-alerts", "churn-alerts-wh-" + RUN, "churn-alert-action-outcomes",
-			"churn-alert-action-outcomes-wh-" + RUN, "webhook-subscriptions", "webhook-subscriptions-wh-" + RUN,
-			"webhook-deliveries", "webhook-deliveries-wh-" + RUN);
+	static final ServiceUnderTest service = new ServiceUnderTest("webhooks");
 
 	static final JsonMapper json = JsonMapper.builder().build();
-
-	static final Path stateDir = Path.of("target", "webhooks-it-" + RUN, "streams").toAbsolutePath();
 
 	/** What the receiver got, by path. */
 	record Received(Map<String, String> headers, String body) {
@@ -90,8 +70,6 @@ class WebhooksIT {
 
 	@LocalServerPort
 	int port;
-
-	final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
 	static HttpServer startReceiver() {
 		try {
@@ -127,26 +105,13 @@ class WebhooksIT {
 
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
-		registry.add("spring.kafka.bootstrap-servers", SharedBroker::bootstrapServers);
-		registry.add("spring.kafka.properties.schema.registry.url",
-				() -> ApicurioRegistryProcess.shared().confluentApiUrl());
-		registry.add("spring.kafka.streams.application-id", () -> "webhooks-it-" + RUN);
-		registry.add("spring.kafka.streams.state-dir", () -> stateDir.toString());
-		TOPICS.forEach((key, name) -> registry.add("loyalty.topics." + key, () -> name));
-		registry.add("loyalty.churn.settle-delay", () -> "200ms");
-		registry.add("loyalty.churn.punctuation-interval", () -> "200ms");
+		service.register(registry, "alerts:read,alerts:write,webhooks:admin");
 		// Short retries, no jitter; the receiver is on loopback.
 		registry.add("loyalty.webhooks.retry-schedule", () -> "0s,300ms,300ms");
 		registry.add("loyalty.webhooks.jitter", () -> "0");
 		registry.add("loyalty.webhooks.poll-interval", () -> "100ms");
 		registry.add("loyalty.webhooks.allowed-private-networks", () -> "127.0.0.1/32");
 		registry.add("loyalty.webhooks.dashboard-base-url", () -> "http://127.0.0.1:8084");
-		registry.add("loyalty.security.api-keys[0].name", () -> "crm-admin");
-		registry.add("loyalty.security.api-keys[0].sha256", () -> TestApiKeys.ALL_SCOPES_SHA256);
-		registry.add("loyalty.security.api-keys[0].scopes", () -> "alerts:read,alerts:write,webhooks:admin");
-		registry.add("loyalty.security.api-keys[1].name", () -> "dashboard");
-		registry.add("loyalty.security.api-keys[1].sha256", () -> TestApiKeys.POINTS_READ_ONLY_SHA256);
-		registry.add("loyalty.security.api-keys[1].scopes", () -> "alerts:read");
 	}
 
 	@Test
@@ -160,7 +125,7 @@ class WebhooksIT {
 		JsonNode listed = json.readTree(get("/api/v1/webhooks").body());
 		assertThat(listed.get("items").toString()).contains(ok.get("id").asString()).doesNotContain("whsec_");
 
-		String customer = "c-webhook-" + RUN;
+		String customer = "c-webhook-" + service.run();
 		sendOverdueInvoice(customer);
 
 		Received delivered = await("the signed delivery").atMost(Duration.ofSeconds(60))
@@ -221,12 +186,12 @@ class WebhooksIT {
 		await("readiness, webhooks included").atMost(Duration.ofSeconds(60))
 			.untilAsserted(
 					() -> assertThat(
-							this.http
+							service
 								.send(HttpRequest
 									.newBuilder(
 											URI.create("http://127.0.0.1:" + this.port + "/actuator/health/readiness"))
 									.GET()
-									.build(), HttpResponse.BodyHandlers.ofString())
+									.build())
 								.statusCode())
 						.isEqualTo(200));
 	}
@@ -243,11 +208,11 @@ class WebhooksIT {
 				"{\"url\": \"" + url("/ok") + "\", \"secret\": \"mine\"}");
 		HttpResponse<String> notFound = get("/api/v1/webhooks/wh_nothing");
 		HttpResponse<String> badReplay = post("/api/v1/webhooks/wh_nothing/replay", "{}");
-		HttpResponse<String> readOnly = this.http
+		HttpResponse<String> readOnly = service
 			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/api/v1/webhooks"))
 				.header("X-Api-Key", TestApiKeys.POINTS_READ_ONLY)
 				.GET()
-				.build(), HttpResponse.BodyHandlers.ofString());
+				.build());
 
 		assertThat(privateUrl.statusCode()).isEqualTo(400);
 		assertThat(privateUrl.body()).contains("\"/url\"").contains("private");
@@ -299,40 +264,15 @@ class WebhooksIT {
 			.setIssueDate(LocalDate.ofInstant(issued, ZoneOffset.UTC))
 			.setDueDate(LocalDate.now(ZoneOffset.UTC).minusDays(10))
 			.build();
-		Topic<String, SpecificRecord> topic = catalogue().invoices();
-		try (KafkaProducer<String, SpecificRecord> producer = new KafkaProducer<>(
-				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedBroker.bootstrapServers()),
-				topic.keySerde().serializer(), topic.valueSerde().serializer())) {
-			producer.send(new ProducerRecord<>(topic.name(), null, issued.toEpochMilli(), customer, invoice)).get();
-		}
-	}
-
-	private static TopicCatalogue catalogue() {
-		Map<String, Object> config = new HashMap<>();
-		config.put("schema.registry.url", ApicurioRegistryProcess.shared().confluentApiUrl());
-		TOPICS.forEach((key, name) -> config.put("loyalty.topics." + key, name));
-		return new TopicCatalogue(config);
+		ServiceUnderTest.send(service.catalogue().invoices(), List.of(invoice));
 	}
 
 	private HttpResponse<String> post(String path, String body) throws Exception {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
-			.header("Authorization", "Bearer " + TestApiKeys.ALL_SCOPES)
-			.timeout(Duration.ofSeconds(15));
-		if (body != null) {
-			request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
-		}
-		else {
-			request.POST(HttpRequest.BodyPublishers.noBody());
-		}
-		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		return service.post(this.port, path, body, null);
 	}
 
 	private HttpResponse<String> get(String path) throws Exception {
-		return this.http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
-			.header("Authorization", "Bearer " + TestApiKeys.ALL_SCOPES)
-			.timeout(Duration.ofSeconds(15))
-			.GET()
-			.build(), HttpResponse.BodyHandlers.ofString());
+		return service.get(this.port, path);
 	}
 
 }
