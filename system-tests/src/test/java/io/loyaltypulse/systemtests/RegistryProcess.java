@@ -9,7 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+
+import io.loyaltypulse.testsupport.ManagedProcess;
 
 import static org.awaitility.Awaitility.await;
 
@@ -87,16 +88,7 @@ final class RegistryProcess implements AutoCloseable {
 		if (this.process == null) {
 			return;
 		}
-		this.process.destroy();
-		try {
-			if (!this.process.waitFor(30, TimeUnit.SECONDS)) {
-				this.process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-			}
-		}
-		catch (InterruptedException ex) {
-			this.process.destroyForcibly();
-			Thread.currentThread().interrupt();
-		}
+		ManagedProcess.terminate(this.process, Duration.ofSeconds(30));
 		this.process = null;
 	}
 

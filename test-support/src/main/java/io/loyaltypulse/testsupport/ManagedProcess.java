@@ -107,14 +107,22 @@ public final class ManagedProcess implements AutoCloseable {
 
 	@Override
 	public void close() {
-		this.process.destroy();
+		terminate(this.process, Duration.ofSeconds(30));
+	}
+
+	/**
+	 * Stops a child process cleanly (SIGTERM), and forcibly (SIGKILL) when it has not
+	 * ended within {@code grace}.
+	 */
+	public static void terminate(Process process, Duration grace) {
+		process.destroy();
 		try {
-			if (!this.process.waitFor(30, TimeUnit.SECONDS)) {
-				this.process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+			if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+				process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
 			}
 		}
 		catch (InterruptedException ex) {
-			this.process.destroyForcibly();
+			process.destroyForcibly();
 			Thread.currentThread().interrupt();
 		}
 	}
