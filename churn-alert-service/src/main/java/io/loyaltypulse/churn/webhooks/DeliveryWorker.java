@@ -20,6 +20,7 @@ import java.util.concurrent.TimeoutException;
 import io.loyaltypulse.churn.webhooks.WebhookEvents.AlertChange;
 import io.loyaltypulse.events.WebhookDelivery;
 import io.loyaltypulse.events.WebhookSubscription;
+import io.loyaltypulse.schemas.registry.RetryPolicy;
 import io.loyaltypulse.schemas.topics.Topic;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.CloseOptions;
@@ -58,6 +59,13 @@ class DeliveryWorker implements SmartLifecycle {
 
 	private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
 
+	/**
+	 * Pause after a failed round (Kafka away, a write not acknowledged): 1 s, doubling up
+	 * to 30 s while rounds keep failing; never gives up.
+	 */
+	private static final RetryPolicy BACKOFF = new RetryPolicy(Integer.MAX_VALUE, Duration.ofSeconds(1),
+			Duration.ofSeconds(30));
+
 	private final WebhookProperties properties;
 
 	private final SubscriptionBook book;
@@ -93,6 +101,9 @@ class DeliveryWorker implements SmartLifecycle {
 	private volatile KafkaConsumer<String, SpecificRecord> consumer;
 
 	private Thread thread;
+
+	/** Rounds failed in a row, for the backoff; only the delivery thread uses it. */
+	private int failuresInARow;
 
 	DeliveryWorker(WebhookProperties properties, SubscriptionBook book, DeliveryStore store, EndpointGuard guard,
 			WebhookPayloads payloads, WebhookSender sender, Topic<String, SpecificRecord> alerts,
@@ -181,6 +192,7 @@ class DeliveryWorker implements SmartLifecycle {
 						alertsConsumer.commitSync();
 					}
 					sendDue();
+					this.failuresInARow = 0;
 				}
 				catch (WakeupException ex) {
 					break;
@@ -372,7 +384,7 @@ class DeliveryWorker implements SmartLifecycle {
 
 	private void pause() {
 		try {
-			Thread.sleep(1000);
+			Thread.sleep(BACKOFF.waitBefore(++this.failuresInARow));
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import io.loyaltypulse.schemas.topics.Topic;
@@ -14,6 +15,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RecordDeserializationException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +36,9 @@ final class TopicMirror<V> implements AutoCloseable {
 	private final Consumer<ConsumerRecord<String, V>> sink;
 
 	private final Map<TopicPartition, Long> positions = new ConcurrentHashMap<>();
+
+	/** Notified after each poll, for the threads that wait for the mirror to catch up. */
+	private final Object progress = new Object();
 
 	private final Thread thread;
 
@@ -79,6 +84,9 @@ final class TopicMirror<V> implements AutoCloseable {
 				for (TopicPartition partition : this.consumer.assignment()) {
 					this.positions.put(partition, this.consumer.position(partition));
 				}
+				synchronized (this.progress) {
+					this.progress.notifyAll();
+				}
 				if (!this.caughtUp && hasReached(this.initialEnds)) {
 					this.caughtUp = true;
 				}
@@ -96,7 +104,7 @@ final class TopicMirror<V> implements AutoCloseable {
 	}
 
 	private void skipBadRecord(RuntimeException ex) {
-		if (ex instanceof org.apache.kafka.common.errors.RecordDeserializationException bad) {
+		if (ex instanceof RecordDeserializationException bad) {
 			this.consumer.seek(bad.topicPartition(), bad.offset() + 1);
 		}
 	}
@@ -112,11 +120,15 @@ final class TopicMirror<V> implements AutoCloseable {
 	/** Waits until the mirror has read each partition up to the given offset. */
 	boolean awaitReached(Map<Integer, Long> endOffsets, Duration timeout) throws InterruptedException {
 		long deadline = System.nanoTime() + timeout.toNanos();
-		while (!hasReached(endOffsets)) {
-			if (System.nanoTime() > deadline) {
-				return false;
+		synchronized (this.progress) {
+			while (!hasReached(endOffsets)) {
+				long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+				if (left <= 0) {
+					return false;
+				}
+				// Woken after each poll of the mirror's thread.
+				this.progress.wait(left);
 			}
-			Thread.sleep(20);
 		}
 		return true;
 	}
