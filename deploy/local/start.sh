@@ -78,6 +78,8 @@ print_summary() {
 		"$LOYALTY_API_KEY"
 	printf '  curl -H "Authorization: Bearer %s" http://%s:%s/api/v1/customers/c-1042/points\n' "$LOYALTY_API_KEY" \
 		"$LOYALTY_HOST" "$POINTS_SERVICE_PORT"
+	printf '\nCRM dashboard: http://%s:%s/dashboard   (user %s, password %s)\n' "$LOYALTY_HOST" \
+		"$CHURN_ALERT_SERVICE_PORT" "$LOYALTY_DASHBOARD_USER" "$LOYALTY_DASHBOARD_PASSWORD"
 	printf 'Stop everything with deploy/local/stop.sh.\n'
 }
 

@@ -32,6 +32,20 @@ LOYALTY_API_KEY_ARGS=(
 	"--loyalty.security.api-keys[0].scopes=$LOYALTY_API_KEY_SCOPES"
 )
 
+# The CRM dashboard of churn-alert-service (http://127.0.0.1:8084/dashboard): one manager, `manager`, whose password
+# is local-dev-password (only its bcrypt hash is configured), and the keys the dashboard reads the APIs with (the
+# platform key). From the environment, so that no key is on a command line; the other services ignore them.
+LOYALTY_DASHBOARD_USER=manager
+LOYALTY_DASHBOARD_PASSWORD=local-dev-password
+export LOYALTY_DASHBOARD_USERS_0_USERNAME="$LOYALTY_DASHBOARD_USER"
+export LOYALTY_DASHBOARD_USERS_0_PASSWORDHASH='{bcrypt}$2a$10$ZFDlpn/oVneOO7qPbfZFVOPG2WzMRW.1T0IceTEt1SVv8YLmgomM2'
+export LOYALTY_DASHBOARD_USERS_0_DISPLAYNAME="Local manager"
+export LOYALTY_DASHBOARD_APIKEY="$LOYALTY_API_KEY"
+export LOYALTY_DASHBOARD_SURVEYSERVICE_URL="http://$LOYALTY_HOST:$SURVEY_SERVICE_PORT"
+export LOYALTY_DASHBOARD_SURVEYSERVICE_APIKEY="$LOYALTY_API_KEY"
+export LOYALTY_DASHBOARD_POINTSSERVICE_URL="http://$LOYALTY_HOST:$POINTS_SERVICE_PORT"
+export LOYALTY_DASHBOARD_POINTSSERVICE_APIKEY="$LOYALTY_API_KEY"
+
 # Each service logs once, to its console, as ECS JSON without banner or Kafka configuration dumps (service-support's
 # defaults), and start_background sends the console to $LOYALTY_RUN_DIR/NAME/NAME.log: one file per service, no
 # logging.file.name (a service given one would log twice).

@@ -50,6 +50,14 @@ final class SystemStack implements AutoCloseable {
 
 	static final String CHURN = "churn-alert-service";
 
+	/** The CRM manager who logs in to the dashboard. */
+	static final String DASHBOARD_USER = "manager";
+
+	static final String DASHBOARD_PASSWORD = "system-test-password";
+
+	/** BCrypt of {@link #DASHBOARD_PASSWORD}: the service is given only the hash. */
+	private static final String DASHBOARD_PASSWORD_HASH = "{bcrypt}$2a$10$Oxc1pI6CqR1SmaI/j5aDku2eXi13IJjRlTKcWv6qbGG3IGhGmPqLW";
+
 	/** Every scope of DESIGN.md, as the local stack's key has them. */
 	private static final String ALL_SCOPES = "purchases:write,invoices:write,surveys:write,complaints:write,"
 			+ "points:read,points:redeem,points:admin,nps:read,alerts:read,alerts:write,webhooks:admin";
@@ -111,10 +119,27 @@ final class SystemStack implements AutoCloseable {
 		start(PURCHASE, List.of());
 		start(POINTS, List.of());
 		start(SURVEY, List.of());
-		start(CHURN, List.of("--loyalty.churn.settle-delay=2s", "--loyalty.churn.punctuation-interval=2s"));
+		List<String> churn = new ArrayList<>(
+				List.of("--loyalty.churn.settle-delay=2s", "--loyalty.churn.punctuation-interval=2s"));
+		churn.addAll(dashboard());
+		start(CHURN, churn);
 		for (ManagedProcess service : this.services.values()) {
 			service.awaitReady(http);
 		}
+	}
+
+	/**
+	 * The dashboard of churn-alert-service: one manager, and the keys and addresses of
+	 * the APIs it reads (started before it).
+	 */
+	private List<String> dashboard() {
+		return List.of("--loyalty.dashboard.users[0].username=" + DASHBOARD_USER,
+				"--loyalty.dashboard.users[0].password-hash=" + DASHBOARD_PASSWORD_HASH,
+				"--loyalty.dashboard.api-key=" + TestApiKeys.ALL_SCOPES,
+				"--loyalty.dashboard.survey-service.url=" + baseUrl(SURVEY),
+				"--loyalty.dashboard.survey-service.api-key=" + TestApiKeys.ALL_SCOPES,
+				"--loyalty.dashboard.points-service.url=" + baseUrl(POINTS),
+				"--loyalty.dashboard.points-service.api-key=" + TestApiKeys.ALL_SCOPES);
 	}
 
 	private void start(String name, List<String> extra) throws Exception {

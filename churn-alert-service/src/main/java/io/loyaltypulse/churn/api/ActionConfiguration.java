@@ -63,4 +63,9 @@ class ActionConfiguration {
 		return new AlertActionGateway(client, topics.actions().name(), clock);
 	}
 
+	@Bean
+	ManagerActions managerActions(AlertActionGateway alertActionGateway, ChurnProperties properties, Clock clock) {
+		return new ManagerActions(alertActionGateway, properties.maxSnooze(), clock);
+	}
+
 }

@@ -2,18 +2,12 @@ package io.loyaltypulse.churn.api;
 
 import java.io.IOException;
 import java.security.Principal;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 
-import io.loyaltypulse.churn.alerts.AlertIds;
-import io.loyaltypulse.churn.config.ChurnProperties;
 import io.loyaltypulse.events.ChurnAlertActionOutcome;
 import io.loyaltypulse.support.idempotency.IdempotencyKeyHeader;
 import io.loyaltypulse.support.json.StrictJsonReader;
 import io.loyaltypulse.support.problems.ProblemTypes;
-import io.loyaltypulse.support.validation.Violations;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.HttpStatus;
@@ -41,20 +35,13 @@ class AlertActionController {
 
 	static final DataSize MAX_BODY = DataSize.ofKilobytes(8);
 
-	private final AlertActionGateway gateway;
+	private final ManagerActions actions;
 
 	private final StrictJsonReader reader;
 
-	private final Duration maxSnooze;
-
-	private final Clock clock;
-
-	AlertActionController(AlertActionGateway gateway, StrictJsonReader reader, ChurnProperties properties,
-			Clock clock) {
-		this.gateway = gateway;
+	AlertActionController(ManagerActions actions, StrictJsonReader reader) {
+		this.actions = actions;
 		this.reader = reader;
-		this.maxSnooze = properties.maxSnooze();
-		this.clock = clock;
 	}
 
 	@PostMapping("/api/v1/alerts/{alertId}/acknowledge")
@@ -74,17 +61,8 @@ class AlertActionController {
 	ResponseEntity<?> snooze(@PathVariable String alertId,
 			@RequestHeader(IdempotencyKeyHeader.NAME) String idempotencyKey, HttpServletRequest http,
 			Principal principal) throws IOException {
-		ActionBodies.Snooze body = this.reader.readValid(http, MAX_BODY, ActionBodies.Snooze.class);
-		Instant now = this.clock.instant();
-		Violations violations = new Violations();
-		if (!body.until().isAfter(now)) {
-			violations.add("until", "must be in the future");
-		}
-		else if (body.until().isAfter(now.plus(this.maxSnooze))) {
-			violations.add("until", "must be at most " + this.maxSnooze.toDays() + " days ahead");
-		}
-		violations.throwIfAny();
-		return act(alertId, idempotencyKey, body, principal);
+		return act(alertId, idempotencyKey, this.reader.readValid(http, MAX_BODY, ActionBodies.Snooze.class),
+				principal);
 	}
 
 	@PostMapping(path = "/api/v1/alerts/{alertId}/resolve", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -122,9 +100,7 @@ class AlertActionController {
 	}
 
 	private ResponseEntity<?> act(String alertId, String idempotencyKey, ActionBody body, Principal principal) {
-		String key = IdempotencyKeyHeader.validated(idempotencyKey);
-		String customerId = AlertIds.customerOf(alertId).orElseThrow(() -> AlertViews.noSuchAlert(alertId));
-		return answer(this.gateway.send(customerId, alertId, key, body, principal.getName()));
+		return answer(this.actions.act(alertId, idempotencyKey, body, principal.getName()));
 	}
 
 	private static ResponseEntity<?> answer(ChurnAlertActionOutcome outcome) {

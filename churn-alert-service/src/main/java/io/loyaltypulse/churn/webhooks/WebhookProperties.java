@@ -11,6 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param enabled whether the delivery worker runs
  * @param dashboardBaseUrl the dashboard's address; an alert's link is this + /alerts/{id}
+ * (the dashboard serves /dashboard/alerts/{id})
  * @param allowedPrivateNetworks CIDR blocks of private, loopback or link-local addresses
  * that endpoints may still resolve to (the local stack: 127.0.0.1/32)
  * @param retrySchedule the delay before each attempt of a delivery
@@ -25,7 +26,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("loyalty.webhooks")
 public record WebhookProperties(@DefaultValue("true") boolean enabled,
-		@DefaultValue("http://127.0.0.1:8084") String dashboardBaseUrl,
+		@DefaultValue("http://127.0.0.1:8084/dashboard") String dashboardBaseUrl,
 		@DefaultValue List<String> allowedPrivateNetworks, @DefaultValue( {
 				"0s", "5s", "5m", "30m", "2h", "5h", "10h", "10h" }) List<Duration> retrySchedule,
 		@DefaultValue("0.1") double jitter, @DefaultValue("10h") Duration maxRetryAfter,

@@ -16,6 +16,8 @@ import io.loyaltypulse.testsupport.TestApiKeys;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FilterType;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -25,7 +27,9 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
  * {@link OpenApiDocumentContract} says: served as committed, to authenticated callers
  * only, describing exactly the mapped operations with the scopes enforced.
  */
-@WebMvcTest
+// The dashboard's pages are not part of the API the document describes.
+@WebMvcTest(excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
+		pattern = "io\\.loyaltypulse\\.churn\\.dashboard\\..*"))
 @Import(ChurnEndpoints.class)
 @EnableConfigurationProperties(ChurnProperties.class)
 @TestPropertySource(properties = { "loyalty.security.api-keys[0].name=reader",
@@ -37,7 +41,7 @@ class OpenApiDocumentTest extends OpenApiDocumentContract {
 	EndpointScopes scopes;
 
 	@MockitoBean
-	AlertActionGateway gateway;
+	ManagerActions actions;
 
 	@MockitoBean
 	InteractiveQueries queries;

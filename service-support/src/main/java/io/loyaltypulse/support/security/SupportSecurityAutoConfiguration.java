@@ -10,6 +10,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -27,6 +29,8 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
  * OAuth2 JWTs when {@code loyalty.security.jwt.enabled=true}. Each endpoint needs the
  * scope its service declares in an {@link EndpointScopes} bean; every other request needs
  * credentials, but health, info and prometheus. 401, 403 and rejected URLs are problems.
+ * It is the last filter chain: a service that also serves pages to people (the CRM
+ * dashboard) declares its own chain for their paths, ordered before this one.
  */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -40,7 +44,8 @@ public class SupportSecurityAutoConfiguration {
 	private static final Logger log = LoggerFactory.getLogger(SupportSecurityAutoConfiguration.class);
 
 	@Bean
-	@ConditionalOnMissingBean(SecurityFilterChain.class)
+	@ConditionalOnMissingBean(name = "apiSecurity")
+	@Order(Ordered.LOWEST_PRECEDENCE)
 	SecurityFilterChain apiSecurity(HttpSecurity http, ApiKeyProperties properties,
 			ObjectProvider<EndpointScopes> endpointScopes) {
 		ApiKeys keys = new ApiKeys(properties.apiKeys());

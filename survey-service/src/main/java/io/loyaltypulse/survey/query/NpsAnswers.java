@@ -16,9 +16,11 @@ final class NpsAnswers {
 	 *
 	 * @param slice the slice key, e.g. {@code store=S1} or {@code all}
 	 * @param filters the slice's dimension values
+	 * @param histogram the answers per score 0 to 10, or null when withheld (a histogram
+	 * of a handful of answers would show who answered what)
 	 */
 	record Score(String slice, Map<String, String> filters, String from, String to, double confidence, double z,
-			@JsonUnwrapped NpsFigures figures) {
+			@JsonUnwrapped NpsFigures figures, List<Long> histogram) {
 	}
 
 	/**

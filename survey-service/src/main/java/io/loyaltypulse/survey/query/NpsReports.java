@@ -42,9 +42,10 @@ public class NpsReports {
 		for (AnswerCounts day : this.sliceDays.byDay(query.filters().key(), query.period()).values()) {
 			total = total.plus(day);
 		}
+		NpsFigures figures = NpsFigures.of(this.estimator.estimate(total, query.z()));
 		return new NpsAnswers.Score(query.filters().key(), query.filters().byName(), query.period().from().toString(),
-				query.period().to().toString(), query.confidence(), query.z(),
-				NpsFigures.of(this.estimator.estimate(total, query.z())));
+				query.period().to().toString(), query.confidence(), query.z(), figures,
+				figures.withheld() ? null : total.histogram());
 	}
 
 	NpsAnswers.Trend trend(NpsQuery query) {

@@ -126,6 +126,15 @@ class SurveyServiceIT {
 		assertThat(s1.get("nps").asDouble()).isCloseTo(100.0 * (6 - 2) / 11, org.assertj.core.data.Offset.offset(1e-9));
 		assertThat(s1.get("insufficient").asBoolean()).isTrue();
 		assertThat(s1.get("withheld").asBoolean()).isFalse();
+		// The histogram holds the same answers, score by score.
+		long[] histogram = new long[11];
+		for (int score = 0; score < 11; score++) {
+			histogram[score] = s1.get("histogram").get(score).asLong();
+		}
+		assertThat(s1.get("histogram")).hasSize(11);
+		assertThat(histogram[9] + histogram[10]).isEqualTo(6);
+		assertThat(histogram[7] + histogram[8]).isEqualTo(3);
+		assertThat(java.util.Arrays.stream(histogram, 0, 7).sum()).isEqualTo(2);
 
 		JsonNode all = awaitNps("/api/v1/nps?window=7d", 12);
 		assertThat(all.get("promoters").asLong()).isEqualTo(7);

@@ -1,0 +1,21 @@
+package io.loyaltypulse.churn.dashboard;
+
+/**
+ * The topology refused a manager's action (no such alert, not allowed in its state, or
+ * against a rule); the page shows its explanation.
+ */
+class ActionRefusedException extends RuntimeException {
+
+	private final String outcome;
+
+	ActionRefusedException(String outcome, String explanation) {
+		super(explanation);
+		this.outcome = outcome;
+	}
+
+	/** The topology's decision: NOT_FOUND, CONFLICT or INVALID. */
+	String outcome() {
+		return this.outcome;
+	}
+
+}

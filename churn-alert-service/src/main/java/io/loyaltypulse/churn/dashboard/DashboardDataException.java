@@ -1,0 +1,32 @@
+package io.loyaltypulse.churn.dashboard;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * An API the dashboard reads did not give what a page needs; the page says why, with the
+ * API's own detail, and the rest of the dashboard stays usable.
+ */
+class DashboardDataException extends RuntimeException {
+
+	private final int status;
+
+	DashboardDataException(String message) {
+		this(message, 503);
+	}
+
+	DashboardDataException(String message, int status) {
+		super(message);
+		this.status = status;
+	}
+
+	static DashboardDataException answered(String api, int status, JsonNode problem) {
+		String detail = problem.path("detail").asString(problem.path("title").asString("no detail"));
+		return new DashboardDataException(api + " answered " + status + ": " + detail, status);
+	}
+
+	/** The status the API answered (404 for an unknown customer), or 503. */
+	int status() {
+		return this.status;
+	}
+
+}
