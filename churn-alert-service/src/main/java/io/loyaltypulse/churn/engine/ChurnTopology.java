@@ -7,6 +7,7 @@ import io.loyaltypulse.churn.alerts.AlertLifecycle;
 import io.loyaltypulse.churn.alerts.AlertSerde;
 import io.loyaltypulse.churn.profile.CustomerProfileSerde;
 import io.loyaltypulse.churn.profile.ProfileUpdates;
+import io.loyaltypulse.churn.scorecard.ScorecardTopology;
 import io.loyaltypulse.events.ChurnAlertActionOutcome;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -63,8 +64,21 @@ public final class ChurnTopology {
 	private ChurnTopology() {
 	}
 
+	/**
+	 * The churn engine alone, without the loyalty scorecard (tests and benchmarks of the
+	 * engine).
+	 */
 	public static void addTo(StreamsBuilder builder, ChurnTopics topics, Engine engine, StateStores stores,
 			MeterRegistry metrics) {
+		addTo(builder, topics, engine, null, stores, metrics);
+	}
+
+	/**
+	 * The churn engine and, beside it on the same inputs, the loyalty scorecard (see
+	 * {@link ScorecardTopology}) unless {@code scorecard} is null.
+	 */
+	public static void addTo(StreamsBuilder builder, ChurnTopics topics, Engine engine,
+			ScorecardTopology.Settings scorecard, StateStores stores, MeterRegistry metrics) {
 		Serde<String> keys = Serdes.String();
 		DistributionSummary profileBytes = DistributionSummary.builder("churn.state.record.bytes")
 			.tag("store", PROFILES_STORE)
@@ -123,6 +137,9 @@ public final class ChurnTopology {
 					(alerts) -> alerts.to(topics.alerts().name(),
 							Produced.with(keys, topics.alerts().valueSerde()).withName("churn-alerts-sink")),
 					"alerts"));
+		if (scorecard != null) {
+			ScorecardTopology.addTo(builder, events, scorecard, (name) -> store(stores, name), metrics);
+		}
 	}
 
 	private static KeyValueBytesStoreSupplier store(StateStores stores, String name) {
