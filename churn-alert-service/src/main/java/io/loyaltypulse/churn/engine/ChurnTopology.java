@@ -28,7 +28,8 @@ import org.apache.kafka.streams.state.Stores;
  * Every input is keyed by customer and co-partitioned, so one task holds a customer's
  * profile, due time and alerts, and its {@link ChurnProcessor} is their single writer.
  * Per input event it writes one profile record (and, at the customer's check, one
- * due-index entry, the alerts that change and their events).
+ * due-index entry, the alerts that change and their events). Beside it, on the same
+ * inputs, the loyalty scorecard ({@link ScorecardTopology}) keeps its own state.
  */
 public final class ChurnTopology {
 

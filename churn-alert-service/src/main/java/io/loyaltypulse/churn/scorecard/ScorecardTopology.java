@@ -45,7 +45,9 @@ public final class ScorecardTopology {
 	public record Settings(String valueCurrency, int quarters) {
 
 		public Settings {
-			new ScorecardRules(valueCurrency, quarters);
+			if (quarters < 1) {
+				throw new IllegalArgumentException("the scorecard keeps at least 1 quarter, not " + quarters);
+			}
 		}
 
 	}

@@ -1,15 +1,20 @@
 package io.loyaltypulse.churn.scorecard;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeMap;
 
+import io.loyaltypulse.events.PointsTransaction;
 import io.loyaltypulse.events.PointsTransactionKind;
+import io.loyaltypulse.support.streams.DeadLetterHandler;
 import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -49,12 +54,19 @@ class ScorecardTopologyTest {
 	@Test
 	void shouldHoldForEveryQuarterAndSliceWhatTheOracleComputesFromTheEvents() {
 		List<SpecificRecord> history = RandomHistory.generate(SEED, 300);
-		ScorecardDriver scorecard = driver().send(history);
+		ScorecardDriver scorecard = driver();
+		Map<String, RecordsWritten> written = sendMeasuring(scorecard, history);
 
 		Map<String, String> expected = ScorecardOracle.figures(history, "EUR");
 		assertThat(expected).as("6 quarters x (all, 5 stores, 3 regions)").hasSize(54);
 		assertThat(rendered(scorecard.figures())).isEqualTo(expected);
-		logRecordsPerEvent(scorecard, history.size());
+		written.forEach((kind, records) -> log.info("scorecard records per {}: {}", kind, records));
+		assertThat(written.get("PurchaseCompleted").maxDeltas()).as("its own quarter, and the first order's")
+			.isLessThanOrEqualTo(6);
+		assertThat(written.get("PurchaseRefunded").maxDeltas()).as("its order's quarter").isLessThanOrEqualTo(3);
+		assertThat(written.get("repeated event").customerWrites() + written.get("repeated event").deltas()).isZero();
+		assertThat(scorecard.count("churn.scorecard.figure.writes"))
+			.isEqualTo(scorecard.count("churn.scorecard.deltas"));
 	}
 
 	@Test
@@ -124,6 +136,25 @@ class ScorecardTopologyTest {
 		assertThat(scorecard.purchaseDeadLetters.readRecordsToList()).as("sent once, by the churn engine").hasSize(1);
 	}
 
+	@Test
+	void shouldSendAnEventBeyondTheCustomersBoundToTheDeadLetterTopicWithTheReason() {
+		ScorecardDriver scorecard = driver();
+		Instant at = Instant.parse("2026-04-01T10:00:00Z");
+		for (int i = 0; i < CustomerScorecard.MAX_PENDING_REFUNDS; i++) {
+			scorecard.send(List.of(refund("c-1", "r-" + i, "o-unknown", at, "1.00")));
+		}
+
+		scorecard.send(List.of(refund("c-1", "r-last", "o-unknown", at, "1.00"),
+				order("c-1", "o-1", at.plusSeconds(60), "S1", "40.00")));
+
+		var deadLetters = scorecard.purchaseDeadLetters.readRecordsToList();
+		assertThat(deadLetters).hasSize(1);
+		assertThat(new String(deadLetters.getFirst().headers().lastHeader(DeadLetterHandler.REASON_HEADER).value(),
+				StandardCharsets.UTF_8))
+			.contains("scorecard: the customer has 100 refunds waiting");
+		assertThat(scorecard.figures()).as("the next event is taken").containsKey("2026-Q2|store=S1");
+	}
+
 	private static Map<String, String> rendered(Map<String, Figures> figures) {
 		Map<String, String> rendered = new TreeMap<>();
 		figures.forEach((key, value) -> rendered.put(key,
@@ -133,16 +164,49 @@ class ScorecardTopologyTest {
 		return rendered;
 	}
 
-	private static void logRecordsPerEvent(ScorecardDriver scorecard, int events) {
-		double customerWrites = scorecard.count("churn.scorecard.customer.writes");
-		double deltas = scorecard.count("churn.scorecard.deltas");
-		double figureWrites = scorecard.count("churn.scorecard.figure.writes");
-		log.info(String.format(
-				"scorecard records per input event over %d events: %.2f customer-state writes, %.2f deltas "
-						+ "(repartition records), %.2f figure writes",
-				events, customerWrites / events, deltas / events, figureWrites / events));
-		assertThat(customerWrites).isLessThanOrEqualTo(events);
-		assertThat(figureWrites).isEqualTo(deltas);
+	/**
+	 * Sends the events one by one and counts, by kind of event, the scorecard records
+	 * each wrote: customer-state records and deltas (each one repartition record and one
+	 * figure write).
+	 */
+	private static Map<String, RecordsWritten> sendMeasuring(ScorecardDriver scorecard, List<SpecificRecord> events) {
+		Map<String, RecordsWritten> written = new TreeMap<>();
+		Set<SpecificRecord> seen = new HashSet<>();
+		for (SpecificRecord event : events) {
+			double writes = scorecard.count("churn.scorecard.customer.writes");
+			double deltas = scorecard.count("churn.scorecard.deltas");
+			scorecard.send(List.of(event));
+			String kind = !seen.add(event) ? "repeated event"
+					: (event instanceof PointsTransaction entry)
+							? "PointsTransaction " + (ScorecardRules.TAKING_PART.contains(entry.getKind())
+									? "earn/bonus/redeem" : "of other kinds")
+							: event.getSchema().getName();
+			written.merge(kind,
+					new RecordsWritten(1, (long) (scorecard.count("churn.scorecard.customer.writes") - writes),
+							(long) (scorecard.count("churn.scorecard.deltas") - deltas),
+							(long) (scorecard.count("churn.scorecard.deltas") - deltas)),
+					RecordsWritten::plus);
+		}
+		return written;
+	}
+
+	/** What events of one kind wrote, in all, and the most deltas one of them sent. */
+	record RecordsWritten(long events, long customerWrites, long deltas, long maxDeltas) {
+
+		RecordsWritten plus(RecordsWritten other) {
+			return new RecordsWritten(this.events + other.events, this.customerWrites + other.customerWrites,
+					this.deltas + other.deltas, Math.max(this.maxDeltas, other.maxDeltas));
+		}
+
+		@Override
+		public String toString() {
+			return String.format(
+					"%d events, per event %.2f customer-state writes and %.2f deltas (each a "
+							+ "repartition record and a figure write), at most %d deltas",
+					this.events, (double) this.customerWrites / this.events, (double) this.deltas / this.events,
+					this.maxDeltas);
+		}
+
 	}
 
 }
