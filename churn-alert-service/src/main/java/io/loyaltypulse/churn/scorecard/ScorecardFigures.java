@@ -33,6 +33,9 @@ import org.springframework.http.ResponseEntity;
  */
 public class ScorecardFigures {
 
+	/** The slice of every order. */
+	public static final String ALL = Slices.ALL;
+
 	static final String FIGURES_PATH = "/api/v1/scorecard/figures";
 
 	static final String SLICES_PATH = "/api/v1/scorecard/slices";
@@ -49,6 +52,16 @@ public class ScorecardFigures {
 	ScorecardFigures(InteractiveQueries queries, Duration retryAfter) {
 		this.queries = queries;
 		this.retryAfter = retryAfter;
+	}
+
+	/** The slice of one store's orders: {@code store=<storeId>}. */
+	public static String storeSlice(String storeId) {
+		return Slices.store(storeId);
+	}
+
+	/** The slice of one region's orders: {@code region=<region>}. */
+	public static String regionSlice(String region) {
+		return Slices.region(region);
 	}
 
 	/**
