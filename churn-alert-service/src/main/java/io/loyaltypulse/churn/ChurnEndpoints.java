@@ -26,6 +26,8 @@ public class ChurnEndpoints {
 			.require(HttpMethod.POST, "/api/v1/alerts/{alertId}/comments", Scopes.ALERTS_WRITE)
 			.require(HttpMethod.GET, "/api/v1/customers/{customerId}/profile", Scopes.ALERTS_READ)
 			.require(HttpMethod.GET, "/api/v1/silence-model", Scopes.ALERTS_READ)
+			.require(HttpMethod.GET, "/api/v1/scorecard/figures", Scopes.ALERTS_READ)
+			.require(HttpMethod.GET, "/api/v1/scorecard/slices", Scopes.ALERTS_READ)
 			.require(HttpMethod.POST, "/api/v1/webhooks", Scopes.WEBHOOKS_ADMIN)
 			.require(HttpMethod.GET, "/api/v1/webhooks", Scopes.WEBHOOKS_ADMIN)
 			.require(HttpMethod.GET, "/api/v1/webhooks/{webhookId}", Scopes.WEBHOOKS_ADMIN)

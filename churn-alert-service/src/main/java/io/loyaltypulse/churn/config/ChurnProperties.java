@@ -29,6 +29,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param repeatDecline the REPEAT_DECLINE signal
  * @param detractor the DETRACTOR signal
  * @param complaint the COMPLAINT signal
+ * @param scorecard the loyalty scorecard's commerce figures
  */
 @ConfigurationProperties("loyalty.churn")
 public record ChurnProperties(@DefaultValue("EUR") String valueCurrency,
@@ -36,8 +37,8 @@ public record ChurnProperties(@DefaultValue("EUR") String valueCurrency,
 		@DefaultValue("2d") Duration escalateAfter, @DefaultValue("90d") Duration maxSnooze,
 		@DefaultValue("100") BigDecimal riskValueUnit, @DefaultValue("5s") Duration actionTimeout,
 		@DefaultValue Silence silence, @DefaultValue Model model, @DefaultValue Arrears arrears,
-		@DefaultValue RepeatDecline repeatDecline, @DefaultValue Detractor detractor,
-		@DefaultValue Complaint complaint) {
+		@DefaultValue RepeatDecline repeatDecline, @DefaultValue Detractor detractor, @DefaultValue Complaint complaint,
+		@DefaultValue Scorecard scorecard) {
 
 	public ChurnProperties {
 		if (!valueCurrency.matches("[A-Z]{3}")) {
@@ -125,6 +126,21 @@ public record ChurnProperties(@DefaultValue("EUR") String valueCurrency,
 	 */
 	public record Complaint(Map<ComplaintSeverity, Duration> sla, @DefaultValue("30d") Duration unsatisfiedMaxAge,
 			@DefaultValue("3") int repeatedCount, @DefaultValue("90d") Duration repeatedWindow) {
+	}
+
+	/**
+	 * @param quarters the calendar quarters (UTC) the scorecard keeps per customer; an
+	 * event of an earlier quarter than the customer's latest {@code quarters} changes no
+	 * figure (the figures of those quarters are final)
+	 */
+	public record Scorecard(@DefaultValue("8") int quarters) {
+
+		public Scorecard {
+			if (quarters < 1 || quarters > 40) {
+				throw new IllegalArgumentException("loyalty.churn.scorecard.quarters must be 1 to 40, not " + quarters);
+			}
+		}
+
 	}
 
 }

@@ -7,6 +7,7 @@ import io.loyaltypulse.churn.alerts.AlertLifecycle;
 import io.loyaltypulse.churn.alerts.AlertSerde;
 import io.loyaltypulse.churn.profile.CustomerProfileSerde;
 import io.loyaltypulse.churn.profile.ProfileUpdates;
+import io.loyaltypulse.churn.scorecard.ScorecardTopology;
 import io.loyaltypulse.events.ChurnAlertActionOutcome;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -27,7 +28,8 @@ import org.apache.kafka.streams.state.Stores;
  * Every input is keyed by customer and co-partitioned, so one task holds a customer's
  * profile, due time and alerts, and its {@link ChurnProcessor} is their single writer.
  * Per input event it writes one profile record (and, at the customer's check, one
- * due-index entry, the alerts that change and their events).
+ * due-index entry, the alerts that change and their events). Beside it, on the same
+ * inputs, the loyalty scorecard ({@link ScorecardTopology}) keeps its own state.
  */
 public final class ChurnTopology {
 
@@ -63,8 +65,21 @@ public final class ChurnTopology {
 	private ChurnTopology() {
 	}
 
+	/**
+	 * The churn engine alone, without the loyalty scorecard (tests and benchmarks of the
+	 * engine).
+	 */
 	public static void addTo(StreamsBuilder builder, ChurnTopics topics, Engine engine, StateStores stores,
 			MeterRegistry metrics) {
+		addTo(builder, topics, engine, null, stores, metrics);
+	}
+
+	/**
+	 * The churn engine and, beside it on the same inputs, the loyalty scorecard (see
+	 * {@link ScorecardTopology}) unless {@code scorecard} is null.
+	 */
+	public static void addTo(StreamsBuilder builder, ChurnTopics topics, Engine engine,
+			ScorecardTopology.Settings scorecard, StateStores stores, MeterRegistry metrics) {
 		Serde<String> keys = Serdes.String();
 		DistributionSummary profileBytes = DistributionSummary.builder("churn.state.record.bytes")
 			.tag("store", PROFILES_STORE)
@@ -123,6 +138,9 @@ public final class ChurnTopology {
 					(alerts) -> alerts.to(topics.alerts().name(),
 							Produced.with(keys, topics.alerts().valueSerde()).withName("churn-alerts-sink")),
 					"alerts"));
+		if (scorecard != null) {
+			ScorecardTopology.addTo(builder, events, scorecard, (name) -> store(stores, name), metrics);
+		}
 	}
 
 	private static KeyValueBytesStoreSupplier store(StateStores stores, String name) {

@@ -11,6 +11,7 @@ import io.loyaltypulse.churn.engine.ChurnTopology;
 import io.loyaltypulse.churn.model.SilenceModel;
 import io.loyaltypulse.churn.model.SilenceModelRefit;
 import io.loyaltypulse.churn.profile.ProfileUpdates;
+import io.loyaltypulse.churn.scorecard.ScorecardTopology;
 import io.loyaltypulse.churn.signals.ArrearsSignal;
 import io.loyaltypulse.churn.signals.ComplaintSignal;
 import io.loyaltypulse.churn.signals.DetractorSignal;
@@ -83,11 +84,13 @@ class ChurnStreamsConfiguration {
 		ChurnTopology.Engine engine = new ChurnTopology.Engine(new ProfileUpdates(properties.valueCurrency()),
 				lifecycle, new AlertActions(properties.maxSnooze()), properties.settleDelay(),
 				properties.punctuationInterval());
+		ScorecardTopology.Settings scorecard = new ScorecardTopology.Settings(properties.valueCurrency(),
+				properties.scorecard().quarters());
 		return new StreamsTopology() {
 
 			@Override
 			public Topology build(StreamsBuilder builder) {
-				ChurnTopology.addTo(builder, topics, engine, ChurnTopology.StateStores.PERSISTENT, metrics);
+				ChurnTopology.addTo(builder, topics, engine, scorecard, ChurnTopology.StateStores.PERSISTENT, metrics);
 				return builder.build();
 			}
 

@@ -7,6 +7,7 @@ import io.loyaltypulse.churn.ChurnEndpoints;
 import io.loyaltypulse.churn.alerts.AlertLifecycle;
 import io.loyaltypulse.churn.config.ChurnProperties;
 import io.loyaltypulse.churn.model.SilenceModel;
+import io.loyaltypulse.churn.scorecard.ScorecardFigures;
 import io.loyaltypulse.churn.webhooks.Webhooks;
 import io.loyaltypulse.support.security.EndpointScopes;
 import io.loyaltypulse.support.streams.InteractiveQueries;
@@ -57,6 +58,9 @@ class OpenApiDocumentTest extends OpenApiDocumentContract {
 
 	@MockitoBean
 	Webhooks webhooks;
+
+	@MockitoBean
+	ScorecardFigures scorecardFigures;
 
 	@Override
 	protected String apiKey() {

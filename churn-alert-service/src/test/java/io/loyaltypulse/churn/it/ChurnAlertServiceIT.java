@@ -9,17 +9,20 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import io.loyaltypulse.churn.ChurnAlertApplication;
 import io.loyaltypulse.churn.engine.Events;
+import io.loyaltypulse.churn.scorecard.Quarter;
 import io.loyaltypulse.events.ChurnAlertCleared;
 import io.loyaltypulse.events.ChurnAlertRaised;
 import io.loyaltypulse.events.ChurnAlertUpdated;
 import io.loyaltypulse.events.InvoiceIssued;
 import io.loyaltypulse.events.InvoicePaymentReceived;
+import io.loyaltypulse.events.PurchaseCompleted;
 import io.loyaltypulse.schemas.topics.Topic;
 import io.loyaltypulse.testsupport.SharedBroker;
 import io.loyaltypulse.testsupport.TestApiKeys;
@@ -226,6 +229,41 @@ class ChurnAlertServiceIT {
 		assertThat(fitted.get("logLikelihood").asDouble()).isNegative();
 		assertThat(fitted.get("r").asDouble()).isPositive().isNotEqualTo(0.2426);
 		assertThat(fitted.has("fittedAt")).isTrue();
+		shouldCountTheOrdersOfAQuarterInTheScorecard(purchases, now);
+	}
+
+	/**
+	 * The scorecard on the real broker: the deltas go through the repartition topic to
+	 * the figures, and the figures answer over HTTP.
+	 */
+	private void shouldCountTheOrdersOfAQuarterInTheScorecard(List<SpecificRecord> purchases, Instant now)
+			throws Exception {
+		// The quarter of the first customer's one purchase: it has first and repeat ones.
+		Quarter quarter = Quarter.of(now.minus(Duration.ofDays(100)));
+		Map<String, Instant> firstOrders = new HashMap<>();
+		purchases.forEach((purchase) -> firstOrders.merge(((PurchaseCompleted) purchase).getCustomerId(),
+				((PurchaseCompleted) purchase).getOccurredAt(), (one, other) -> one.isBefore(other) ? one : other));
+		List<PurchaseCompleted> inQuarter = purchases.stream()
+			.map(PurchaseCompleted.class::cast)
+			.filter((purchase) -> Quarter.of(purchase.getOccurredAt()).equals(quarter))
+			.toList();
+		List<PurchaseCompleted> returning = inQuarter.stream()
+			.filter((purchase) -> purchase.getOccurredAt().isAfter(firstOrders.get(purchase.getCustomerId())))
+			.toList();
+
+		JsonNode figures = await("the scorecard's figures").atMost(Duration.ofSeconds(60))
+			.pollInterval(Duration.ofMillis(500))
+			.until(() -> json.readTree(get("/api/v1/scorecard/figures?quarter=" + quarter + "&store=S1").body()),
+					(answer) -> answer.has("orders") && answer.get("orders").asLong() == inQuarter.size());
+		assertThat(figures.get("activeCustomers").asLong())
+			.isEqualTo(inQuarter.stream().map(PurchaseCompleted::getCustomerId).distinct().count());
+		assertThat(figures.get("returningCustomers").asLong())
+			.isEqualTo(returning.stream().map(PurchaseCompleted::getCustomerId).distinct().count());
+		assertThat(new BigDecimal(figures.get("returningOrderValue").get("amount").asString()))
+			.isEqualByComparingTo(new BigDecimal("25.00").multiply(BigDecimal.valueOf(returning.size())));
+		JsonNode slices = json.readTree(get("/api/v1/scorecard/slices").body());
+		assertThat(slices.get("stores").toString()).contains("\"S1\"");
+		assertThat(slices.get("quarters").toString()).contains("\"" + quarter + "\"");
 	}
 
 	/** The customer's alerts; fails (to be retried) while the state is not queryable. */

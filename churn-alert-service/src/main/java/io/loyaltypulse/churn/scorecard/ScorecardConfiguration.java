@@ -1,0 +1,18 @@
+package io.loyaltypulse.churn.scorecard;
+
+import io.loyaltypulse.support.streams.InteractiveQueries;
+import io.loyaltypulse.support.streams.StreamsProperties;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The scorecard's query side; the topology is wired with the churn engine's. */
+@Configuration(proxyBeanMethods = false)
+class ScorecardConfiguration {
+
+	@Bean
+	ScorecardFigures scorecardFigures(InteractiveQueries queries, StreamsProperties streams) {
+		return new ScorecardFigures(queries, streams.retryAfter());
+	}
+
+}
