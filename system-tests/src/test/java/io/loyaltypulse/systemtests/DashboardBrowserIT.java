@@ -1,5 +1,6 @@
 package io.loyaltypulse.systemtests;
 
+import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,9 +29,10 @@ import static org.awaitility.Awaitility.await;
  * The CRM dashboard in a real browser (Debian's chromium through Selenium), on the whole
  * platform: a manager logs in, filters the inbox, acknowledges an alert and sees its row
  * change without a reload (and the API agrees), opens a customer and sees their rhythm
- * drawn, and sees the NPS of the answers posted drawn week by week. Every page loads only
- * from the service (no CDN) and logs no error (a script error or a CSP violation would).
- * Screenshots of each page go to {@code target/screenshots} (the README's are copies).
+ * drawn, sees the NPS of the answers posted drawn week by week, and the quarter's
+ * scorecard as the APIs compute it. Every page loads only from the service (no CDN) and
+ * logs no error (a script error or a CSP violation would). Screenshots of each page go to
+ * {@code target/screenshots} (the README's are copies).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -146,6 +148,38 @@ class DashboardBrowserIT {
 		this.browser.screenshot("dashboard-nps");
 		assertThat(resourcesFromElsewhere()).as("resources not served by churn-alert-service").isEmpty();
 		assertThat(this.browser.consoleErrors()).as("console errors").isEmpty();
+	}
+
+	@Test
+	@Order(5)
+	void shouldShowTheScorecardOfTheQuarterAsTheApisComputeIt() throws Exception {
+		WebDriver page = this.browser.driver();
+		page.findElement(By.id("nav-scorecard")).click();
+		this.browser.waiting().until((driver) -> !driver.findElements(By.id("scorecard")).isEmpty());
+		String quarter = page.findElement(By.id("scorecard-quarter")).getText();
+		JsonNode figures = this.http.get(this.stack.baseUrl(CHURN) + "/api/v1/scorecard/figures?quarter=" + quarter)
+			.json();
+		assertThat(figures.get("orders").asLong()).isPositive();
+		assertThat(currentFigure("Average order value, returning customers"))
+			.isEqualTo(figures.get("returningAov").get("amount").asString() + " EUR");
+		assertThat(currentFigure("Repeat-purchase rate")).isEqualTo(
+				figures.get("repeatPurchaseRate").decimalValue().movePointRight(2).setScale(1, RoundingMode.HALF_EVEN)
+						+ " %");
+		assertThat(basis("Complaints per 1,000 orders")).endsWith("orders " + figures.get("orders").asLong());
+		this.browser.screenshot("dashboard-scorecard");
+		assertThat(this.browser.consoleErrors()).as("console errors").isEmpty();
+	}
+
+	private String currentFigure(String metric) {
+		return scorecardRow(metric).findElement(By.cssSelector("td.current")).getText();
+	}
+
+	private String basis(String metric) {
+		return scorecardRow(metric).findElement(By.cssSelector("td.note")).getText();
+	}
+
+	private WebElement scorecardRow(String metric) {
+		return this.browser.driver().findElement(By.cssSelector("#scorecard tr[data-metric='" + metric + "']"));
 	}
 
 	private void logIn(String user, String password) {

@@ -43,6 +43,9 @@ final class DashboardStory {
 			purchase(SILENT, SILENT + "-" + week, 60 + 7 * week, "S1", "30.00");
 		}
 		purchase(IN_ARREARS, IN_ARREARS + "-1", 45, "S2", "400.00");
+		// A returning customer's order of today: the scorecard's current quarter has one
+		// whatever the date.
+		purchase(IN_ARREARS, IN_ARREARS + "-2", 0, "S2", "55.50");
 		Map<String, Object> invoice = new LinkedHashMap<>();
 		invoice.put("eventId", "dash-inv-1-issued");
 		invoice.put("customerId", IN_ARREARS);

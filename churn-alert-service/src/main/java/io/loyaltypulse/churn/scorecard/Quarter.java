@@ -1,6 +1,7 @@
 package io.loyaltypulse.churn.scorecard;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.Optional;
@@ -47,6 +48,21 @@ public record Quarter(int year, int quarter) implements Comparable<Quarter> {
 			return Optional.empty();
 		}
 		return Optional.of(new Quarter(Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2))));
+	}
+
+	/** The quarter before this one. */
+	public Quarter previous() {
+		return ofIndex(index() - 1);
+	}
+
+	/** Its first UTC day. */
+	public LocalDate firstDay() {
+		return LocalDate.of(this.year, 3 * this.quarter - 2, 1);
+	}
+
+	/** Its last UTC day. */
+	public LocalDate lastDay() {
+		return firstDay().plusMonths(3).minusDays(1);
 	}
 
 	int index() {

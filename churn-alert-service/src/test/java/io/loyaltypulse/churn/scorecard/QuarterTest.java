@@ -1,6 +1,7 @@
 package io.loyaltypulse.churn.scorecard;
 
 import java.time.Instant;
+import java.time.LocalDate;
 
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +34,16 @@ class QuarterTest {
 		assertThat(Quarter.parse("26-Q3")).isEmpty();
 		assertThat(Quarter.parse("0000-Q1")).isEmpty();
 		assertThat(Quarter.parse(null)).isEmpty();
+	}
+
+	@Test
+	void shouldKnowItsDaysAndTheQuarterBefore() {
+		Quarter first = Quarter.parse("2026-Q1").orElseThrow();
+		assertThat(first.firstDay()).isEqualTo(LocalDate.parse("2026-01-01"));
+		assertThat(first.lastDay()).isEqualTo(LocalDate.parse("2026-03-31"));
+		assertThat(first.previous()).hasToString("2025-Q4");
+		assertThat(Quarter.parse("2024-Q1").orElseThrow().previous().lastDay())
+			.isEqualTo(LocalDate.parse("2023-12-31"));
 	}
 
 }
