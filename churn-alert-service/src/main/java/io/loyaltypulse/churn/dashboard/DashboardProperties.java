@@ -21,10 +21,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code points:read}), for a customer's points and tier
  * @param requestTimeout how long a page waits for an API it reads
  * @param scorecard the targets of the loyalty scorecard
+ * @param maxFailedLogins wrong passwords within {@code failedLoginWindow} that lock a
+ * manager's account until they are older than the window
+ * @param failedLoginWindow see {@code maxFailedLogins}
  */
 @ConfigurationProperties("loyalty.dashboard")
 public record DashboardProperties(@DefaultValue List<User> users, String apiKey, Upstream surveyService,
-		Upstream pointsService, @DefaultValue("5s") Duration requestTimeout, @DefaultValue Scorecard scorecard) {
+		Upstream pointsService, @DefaultValue("5s") Duration requestTimeout, @DefaultValue Scorecard scorecard,
+		@DefaultValue("5") int maxFailedLogins, @DefaultValue("15m") Duration failedLoginWindow) {
 
 	/**
 	 * A CRM manager.

@@ -1,17 +1,24 @@
 package io.loyaltypulse.churn.dashboard;
 
+import java.time.Clock;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.authentication.event.AbstractAuthenticationEvent;
+import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
+import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
@@ -22,7 +29,8 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 /**
  * The dashboard's own filter chain, before the API's: CRM managers log in with a form
  * (configured users, passwords stored as hashes), keep a session, and every change is
- * protected by a CSRF token. Only the login page and the static assets are open. An htmx
+ * protected by a CSRF token; repeated wrong passwords lock the account for a while
+ * ({@link LoginThrottle}). Only the login page and the static assets are open. An htmx
  * request whose session ended is told to reload the login page rather than to swap it
  * into a table row.
  */
@@ -61,13 +69,44 @@ class DashboardSecurity {
 		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
 	}
 
+	/**
+	 * The configured managers; a throttled manager's account reads as locked, so it is
+	 * refused before the password is checked.
+	 */
 	@Bean
-	InMemoryUserDetailsManager dashboardUsers(DashboardProperties properties) {
+	UserDetailsService dashboardUsers(DashboardProperties properties, LoginThrottle throttle) {
+		InMemoryUserDetailsManager managers = managers(properties);
+		return (username) -> {
+			UserDetails user = managers.loadUserByUsername(username);
+			return throttle.locked(username) ? User.withUserDetails(user).accountLocked(true).build() : user;
+		};
+	}
+
+	@Bean
+	LoginThrottle loginThrottle(DashboardProperties properties, Clock clock) {
+		return new LoginThrottle(
+				properties.users().stream().map(DashboardProperties.User::username).collect(Collectors.toSet()),
+				properties.maxFailedLogins(), properties.failedLoginWindow(), clock);
+	}
+
+	static InMemoryUserDetailsManager managers(DashboardProperties properties) {
 		if (properties.users().isEmpty()) {
 			log.warn("No dashboard users are configured (loyalty.dashboard.users): nobody can log in to the dashboard");
 		}
 		List<UserDetails> users = properties.users().stream().map(DashboardSecurity::manager).toList();
 		return new InMemoryUserDetailsManager(users);
+	}
+
+	@Bean
+	ApplicationListener<AbstractAuthenticationEvent> loginAttempts(LoginThrottle throttle) {
+		return (event) -> {
+			if (event instanceof AuthenticationFailureBadCredentialsEvent failure) {
+				throttle.failed(failure.getAuthentication().getName());
+			}
+			else if (event instanceof AuthenticationSuccessEvent success) {
+				throttle.succeeded(success.getAuthentication().getName());
+			}
+		};
 	}
 
 	private static UserDetails manager(DashboardProperties.User user) {

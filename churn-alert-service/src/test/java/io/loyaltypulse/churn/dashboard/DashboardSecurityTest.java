@@ -1,11 +1,13 @@
 package io.loyaltypulse.churn.dashboard;
 
 import java.time.Clock;
+import java.time.Instant;
 
 import io.loyaltypulse.churn.ChurnEndpoints;
 import io.loyaltypulse.churn.api.ManagerActions;
 import io.loyaltypulse.churn.config.ChurnProperties;
 import io.loyaltypulse.testsupport.TestApiKeys;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,6 +20,7 @@ import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.hamcrest.Matchers.containsString;
+import static org.mockito.BDDMockito.given;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -39,6 +42,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @TestPropertySource(properties = { "loyalty.dashboard.users[0].username=anna",
 		// BCrypt of "system-test-password".
 		"loyalty.dashboard.users[0].password-hash={bcrypt}$2a$10$Oxc1pI6CqR1SmaI/j5aDku2eXi13IJjRlTKcWv6qbGG3IGhGmPqLW",
+		"loyalty.dashboard.users[1].username=bob",
+		"loyalty.dashboard.users[1].password-hash={bcrypt}$2a$10$Oxc1pI6CqR1SmaI/j5aDku2eXi13IJjRlTKcWv6qbGG3IGhGmPqLW",
 		"loyalty.security.api-keys[0].name=reader",
 		"loyalty.security.api-keys[0].sha256=" + TestApiKeys.ALL_SCOPES_SHA256,
 		"loyalty.security.api-keys[0].scopes=alerts:read" })
@@ -55,6 +60,11 @@ class DashboardSecurityTest {
 
 	@MockitoBean
 	Clock clock;
+
+	@BeforeEach
+	void fixTheClock() {
+		given(this.clock.instant()).willReturn(Instant.parse("2026-11-30T10:00:00Z"));
+	}
 
 	@Test
 	void shouldSendAVisitorWithoutASessionToTheLoginPage() throws Exception {
@@ -83,6 +93,21 @@ class DashboardSecurityTest {
 			.andExpect(redirectedUrl("/login?error"));
 		this.mvc.perform(post("/login").param("username", "anna").param("password", "system-test-password"))
 			.andExpect(status().isForbidden());
+	}
+
+	@Test
+	void shouldLockAManagerOutAfterFiveWrongPasswords() throws Exception {
+		for (int attempt = 0; attempt < 5; attempt++) {
+			this.mvc.perform(post("/login").param("username", "bob").param("password", "guess-" + attempt).with(csrf()))
+				.andExpect(redirectedUrl("/login?error"));
+		}
+		this.mvc.perform(post("/login").param("username", "bob").param("password", "system-test-password").with(csrf()))
+			.andExpect(redirectedUrl("/login?error"));
+		// Fifteen minutes after the failures, the right password opens the dashboard
+		// again.
+		given(this.clock.instant()).willReturn(Instant.parse("2026-11-30T10:15:01Z"));
+		this.mvc.perform(post("/login").param("username", "bob").param("password", "system-test-password").with(csrf()))
+			.andExpect(redirectedUrl("/dashboard/alerts"));
 	}
 
 	@Test

@@ -30,8 +30,8 @@ class DashboardUsersTest {
 
 	private static org.springframework.security.provisioning.InMemoryUserDetailsManager users(
 			DashboardProperties.User user) {
-		return new DashboardSecurity()
-			.dashboardUsers(new DashboardProperties(List.of(user), null, null, null, null, null));
+		return DashboardSecurity
+			.managers(new DashboardProperties(List.of(user), null, null, null, null, null, 5, null));
 	}
 
 }
