@@ -219,7 +219,9 @@ class DeliveryWorker implements SmartLifecycle {
 			// stopping
 		}
 		finally {
-			// Bounded: at shutdown the broker may be gone already.
+			// Bounded: at shutdown the broker may be gone already. A static member stays
+			// in the group (Kafka's default for it), so that it takes its partitions back
+			// without a rebalance when it starts again under the same instance id.
 			alertsConsumer.close(CloseOptions.timeout(CLOSE_TIMEOUT));
 		}
 	}
