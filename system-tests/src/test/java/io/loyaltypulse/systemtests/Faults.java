@@ -202,6 +202,58 @@ final class Faults {
 		exact(mark);
 	}
 
+	/**
+	 * The CRM's webhook receiver answering 503 for a while (its maintenance), then 200
+	 * again: overdue invoices raise ARREARS alerts and their payments clear them while
+	 * the receiver is down; every attempt meanwhile is refused; once it is up, every
+	 * alert's raising and then its clearing arrive, verifiable, none lost.
+	 */
+	void webhookReceiverDownForAWhile(CrmWebhooks webhooks) {
+		List<String> customers = new ArrayList<>();
+		for (int i = 0; i < 4; i++) {
+			customers.add("fault-webhook-" + i);
+		}
+		Mark mark = fault("the webhook receiver answering 503 for a while, then up", customers.size() * 2, 0);
+		int refusedBefore = webhooks.refused();
+		webhooks.receiver().down();
+		for (int i = 0; i < customers.size(); i++) {
+			overdueInvoice(customers.get(i), "fault-whinv-" + i, 200 + i);
+		}
+		await("an attempt for every alert refused while the receiver is down").atMost(SETTLED)
+			.pollInterval(Duration.ofMillis(500))
+			.until(() -> webhooks.refused() >= refusedBefore + customers.size());
+		for (int i = 0; i < customers.size(); i++) {
+			payment(customers.get(i), "fault-whinv-" + i, 200 + i);
+		}
+		await("every alert of the scenario cleared by its payment").atMost(SETTLED)
+			.pollInterval(Duration.ofSeconds(1))
+			.untilAsserted(() -> {
+				for (String customer : customers) {
+					Answer answer = this.http
+						.get(url(CHURN, "/api/v1/alerts?customerId=" + customer + "&signal=ARREARS"));
+					assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+					assertThat(answer.json().get("items").get(0).get("status").asString()).as(answer.body())
+						.isEqualTo("CLEARED");
+				}
+			});
+		// One more round refused, the clearings queued behind their raisings.
+		int refused = webhooks.refused();
+		await("a retry refused after the alerts cleared").atMost(SETTLED)
+			.pollInterval(Duration.ofMillis(500))
+			.until(() -> webhooks.refused() > refused);
+		webhooks.receiver().up();
+		for (String customer : customers) {
+			webhooks.assertRaisedThenClearedDelivered(customer);
+			count(1, arrearsAlerts().getOrDefault(customer, 0));
+		}
+		long lost = webhooks.lost();
+		this.tally.webhooksLost = lost;
+		assertThat(lost).as("alert changes never delivered").isZero();
+		this.tally.faultReports.add("webhook receiver down: %d requests refused with 503, then every delivery made"
+			.formatted(webhooks.refused() - refusedBefore));
+		exact(mark);
+	}
+
 	private Mark fault(String what, int events, int sentBefore) {
 		this.tally.faults++;
 		return new Mark(what, events, sentBefore, Instant.now(), this.http.unavailable(), this.http.retries());
@@ -298,6 +350,17 @@ final class Faults {
 		body.put("issueDate", LocalDate.ofInstant(this.now.minus(Duration.ofDays(45)), ZoneOffset.UTC).toString());
 		body.put("dueDate", LocalDate.ofInstant(this.now.minus(Duration.ofDays(15)), ZoneOffset.UTC).toString());
 		accepted(this.http.post(url(PURCHASE, "/api/v1/invoices"), body, Map.of()));
+	}
+
+	private void payment(String customerId, String invoiceId, int amount) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("eventId", invoiceId + "-paid");
+		body.put("customerId", customerId);
+		body.put("occurredAt", this.now.minus(Duration.ofMinutes(1)).toString());
+		body.put("paymentId", invoiceId + "-payment");
+		body.put("amount", amount + ".00");
+		body.put("currency", "EUR");
+		accepted(this.http.post(url(PURCHASE, "/api/v1/invoices/" + invoiceId + "/payments"), body, Map.of()));
 	}
 
 	private Map<String, Integer> arrearsAlerts() {
