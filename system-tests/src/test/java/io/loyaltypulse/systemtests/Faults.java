@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.loyaltypulse.systemtests.ExpectedPoints.Line;
 import io.loyaltypulse.systemtests.Http.Answer;
+import io.loyaltypulse.testsupport.ManagedProcess;
 import tools.jackson.databind.JsonNode;
 
 import static io.loyaltypulse.systemtests.SystemStack.CHURN;
@@ -252,6 +253,77 @@ final class Faults {
 		this.tally.faultReports.add("webhook receiver down: %d requests refused with 503, then every delivery made"
 			.formatted(webhooks.refused() - refusedBefore));
 		exact(mark);
+	}
+
+	/**
+	 * The registry stopped, and churn-alert-service killed (SIGKILL) and started again
+	 * while it is down, while overdue invoices flow; then the registry back. The service
+	 * must wait for the registry (not crash-loop, not dead-letter): once it is back, one
+	 * ARREARS alert per invoice, each delivered to the webhook receiver, and nothing on
+	 * any dead-letter topic.
+	 */
+	void restartChurnAlertServiceWhileTheRegistryIsDown(CrmWebhooks webhooks) throws Exception {
+		List<String> customers = new ArrayList<>();
+		List<Runnable> events = new ArrayList<>();
+		for (int i = 0; i < 6; i++) {
+			String customerId = "fault-regchurn-" + i;
+			customers.add(customerId);
+			int amount = 300 + i;
+			String invoiceId = "fault-reginv-" + i;
+			events.add(() -> overdueInvoice(customerId, invoiceId, amount));
+		}
+		int third = events.size() / 3;
+		events.subList(0, third).forEach(Runnable::run);
+		Mark mark = fault("the registry stopped, churn-alert-service killed (SIGKILL) and started while it is down",
+				events.size(), third);
+		this.stack.registry().stop();
+		AtomicInteger sent = new AtomicInteger();
+		CompletableFuture<Void> sender = sendInBackground(events.subList(third, events.size()), sent);
+		this.stack.crash(CHURN);
+		ManagedProcess restarted = this.stack.restartInBackground(CHURN);
+		// The registry stays away while the new JVM starts and meets it missing.
+		Instant restartedAt = Instant.now();
+		await("churn-alert-service started without the registry").atMost(SETTLED)
+			.pollInterval(Duration.ofSeconds(1))
+			.until(() -> !restarted.isAlive() || Duration.between(restartedAt, Instant.now()).toSeconds() >= 40);
+		boolean aliveWithoutRegistry = restarted.isAlive();
+		String readinessWithoutRegistry = readiness(CHURN);
+		this.stack.registry().start();
+		if (!aliveWithoutRegistry) {
+			throw new AssertionError("churn-alert-service exited while the registry was down: see "
+					+ this.stack.workDir().resolve(CHURN + ".log"));
+		}
+		restarted.awaitReady(this.http.client());
+		sender.get(5, TimeUnit.MINUTES);
+		await("one ARREARS alert for every overdue invoice").atMost(SETTLED)
+			.pollInterval(Duration.ofSeconds(1))
+			.untilAsserted(() -> assertThat(arrearsAlerts().keySet()).containsAll(customers));
+		Map<String, Integer> alerts = arrearsAlerts();
+		for (String customer : customers) {
+			count(1, alerts.getOrDefault(customer, 0));
+			assertThat(alerts.get(customer)).as("ARREARS alerts of %s", customer).isEqualTo(1);
+		}
+		long lost = webhooks.lost();
+		this.tally.webhooksLost = lost;
+		assertThat(lost).as("alert changes never delivered").isZero();
+		assertThat(this.stack.deadLetters()).as("records on dead-letter topics").isEmpty();
+		this.tally.faultReports.add("churn-alert-service restarted without the registry: alive after 40 s, readiness "
+				+ readinessWithoutRegistry);
+		exact(mark);
+	}
+
+	/** Its readiness probe's status, or why there was none. */
+	private String readiness(String service) {
+		try {
+			Answer answer = this.http.sendOnce(java.net.http.HttpRequest
+				.newBuilder(java.net.URI.create(url(service, "/actuator/health/readiness")))
+				.timeout(Duration.ofSeconds(10))
+				.build());
+			return Integer.toString(answer.status());
+		}
+		catch (IllegalStateException ex) {
+			return "no answer (" + ex.getMessage() + ")";
+		}
 	}
 
 	private Mark fault(String what, int events, int sentBefore) {

@@ -144,4 +144,11 @@ class PlatformSystemIT {
 		this.faults.webhookReceiverDownForAWhile(this.webhooks);
 	}
 
+	@Test
+	@Order(9)
+	void shouldWaitForTheRegistryWhenChurnAlertServiceRestartsWithoutIt() throws Exception {
+		this.tally.scenarios++;
+		this.faults.restartChurnAlertServiceWhileTheRegistryIsDown(this.webhooks);
+	}
+
 }
