@@ -91,6 +91,11 @@ app.kubernetes.io/component: {{ .key }}
 {{- end }}
 {{- end }}
 
+{{/* churn-alert-service's Secret with the dashboard users and API key; empty if none. Context: dict key, svc. */}}
+{{- define "loyalty-pulse.dashboardSecretName" -}}
+{{- if eq .key "churn-alert" }}{{ .svc.dashboard.existingSecret }}{{ end }}
+{{- end }}
+
 {{/* The image of one service; context: dict root, key, svc, meta. */}}
 {{- define "loyalty-pulse.image" -}}
 {{- $image := .root.Values.image }}
@@ -201,16 +206,74 @@ loyalty:
   streams:
     close-timeout: {{ .svc.closeTimeoutSeconds }}s
   {{- end }}
+  {{- if eq .key "churn-alert" }}
+  {{- include "loyalty-pulse.churnAlertConfig" . | nindent 2 }}
+  {{- end }}
   security:
     jwt:
       enabled: {{ $v.jwt.enabled }}
 {{- end }}
 
+{{/*
+churn-alert-service's own settings under loyalty: the webhook subscriptions of values, each secret a placeholder
+(${LOYALTY_WEBHOOKS_SUBSCRIPTION_<n>_SECRET}) that an environment variable fills from webhooks.existingSecret; the
+survey-service and points-service the dashboard reads NPS, points and tiers from (the API keys it reads with come with
+the users, from dashboard.existingSecret).
+Context: dict root, key, svc, meta.
+*/}}
+{{- define "loyalty-pulse.churnAlertConfig" -}}
+{{- $webhooks := .svc.webhooks }}
+{{- if or $webhooks.subscriptions $webhooks.dashboardBaseUrl }}
+webhooks:
+  {{- with $webhooks.dashboardBaseUrl }}
+  dashboard-base-url: {{ . | quote }}
+  {{- end }}
+  {{- if $webhooks.subscriptions }}
+  {{- $_ := required "services.churn-alert.webhooks.existingSecret is required with webhooks.subscriptions: the Secret holding their whsec_ secrets" $webhooks.existingSecret }}
+  subscriptions:
+    {{- range $i, $s := $webhooks.subscriptions }}
+    - id: {{ $s.id | quote }}
+      url: {{ $s.url | quote }}
+      {{- with $s.eventTypes }}
+      event-types: {{ toJson . }}
+      {{- end }}
+      {{- with $s.minSeverity }}
+      min-severity: {{ . }}
+      {{- end }}
+      {{- with $s.stores }}
+      stores: {{ toJson . }}
+      {{- end }}
+      format: {{ default "standard" $s.format }}
+      secret: {{ printf "${LOYALTY_WEBHOOKS_SUBSCRIPTION_%d_SECRET}" $i | quote }}
+    {{- end }}
+  {{- end }}
+{{- end }}
+dashboard:
+  survey-service:
+    url: {{ default (printf "http://%s:8083" (include "loyalty-pulse.componentName" (dict "root" .root "key" "survey"))) .svc.dashboard.surveyServiceUrl | quote }}
+  points-service:
+    url: {{ default (printf "http://%s:8082" (include "loyalty-pulse.componentName" (dict "root" .root "key" "points"))) .svc.dashboard.pointsServiceUrl | quote }}
+{{- end }}
+
 {{/* Environment of one service's container; context: dict root, key, svc, meta. */}}
 {{- define "loyalty-pulse.env" -}}
 {{- $v := .root.Values -}}
+{{- $dashboardFile := "" }}
+{{- if include "loyalty-pulse.dashboardSecretName" . }}
+{{- $dashboardFile = printf ",optional:file:/etc/loyalty-pulse/dashboard/%s" .svc.dashboard.secretKey }}
+{{- end -}}
 - name: SPRING_CONFIG_ADDITIONAL_LOCATION
-  value: {{ printf "optional:file:/etc/loyalty-pulse/config/application.yaml%s" (ternary (printf ",optional:file:/etc/loyalty-pulse/api-keys/%s" $v.apiKeys.secretKey) "" (ne (include "loyalty-pulse.apiKeysSecretName" .root) "")) | quote }}
+  value: {{ printf "optional:file:/etc/loyalty-pulse/config/application.yaml%s%s" (ternary (printf ",optional:file:/etc/loyalty-pulse/api-keys/%s" $v.apiKeys.secretKey) "" (ne (include "loyalty-pulse.apiKeysSecretName" .root) "")) $dashboardFile | quote }}
+{{- if eq .key "churn-alert" }}
+{{- range $i, $s := .svc.webhooks.subscriptions }}
+# The signing secret of webhook subscription {{ $s.id }}.
+- name: {{ printf "LOYALTY_WEBHOOKS_SUBSCRIPTION_%d_SECRET" $i }}
+  valueFrom:
+    secretKeyRef:
+      name: {{ $.svc.webhooks.existingSecret }}
+      key: {{ default $s.id $s.secretKey }}
+{{- end }}
+{{- end }}
 {{- if .meta.streams }}
 - name: POD_NAME
   valueFrom:
@@ -276,6 +339,7 @@ The pod template of one service, shared by its Deployment or StatefulSet; contex
 {{- define "loyalty-pulse.podTemplate" -}}
 {{- $v := .root.Values }}
 {{- $apiKeysSecret := include "loyalty-pulse.apiKeysSecretName" .root -}}
+{{- $dashboardSecret := include "loyalty-pulse.dashboardSecretName" . -}}
 metadata:
   labels:
     {{- include "loyalty-pulse.componentLabels" . | nindent 4 }}
@@ -347,6 +411,11 @@ spec:
           mountPath: /etc/loyalty-pulse/api-keys
           readOnly: true
         {{- end }}
+        {{- if $dashboardSecret }}
+        - name: dashboard
+          mountPath: /etc/loyalty-pulse/dashboard
+          readOnly: true
+        {{- end }}
         {{- if .meta.streams }}
         - name: state
           mountPath: /var/lib/loyalty-pulse/state
@@ -365,6 +434,14 @@ spec:
         items:
           - key: {{ $v.apiKeys.secretKey }}
             path: {{ $v.apiKeys.secretKey }}
+    {{- end }}
+    {{- if $dashboardSecret }}
+    - name: dashboard
+      secret:
+        secretName: {{ $dashboardSecret }}
+        items:
+          - key: {{ .svc.dashboard.secretKey }}
+            path: {{ .svc.dashboard.secretKey }}
     {{- end }}
   {{- with .svc.nodeSelector }}
   nodeSelector:

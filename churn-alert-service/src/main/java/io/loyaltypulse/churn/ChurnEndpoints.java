@@ -33,6 +33,7 @@ public class ChurnEndpoints {
 			.require(HttpMethod.GET, "/api/v1/webhooks/{webhookId}", Scopes.WEBHOOKS_ADMIN)
 			.require(HttpMethod.DELETE, "/api/v1/webhooks/{webhookId}", Scopes.WEBHOOKS_ADMIN)
 			.require(HttpMethod.POST, "/api/v1/webhooks/{webhookId}/secret", Scopes.WEBHOOKS_ADMIN)
+			.require(HttpMethod.POST, "/api/v1/webhooks/{webhookId}/enable", Scopes.WEBHOOKS_ADMIN)
 			.require(HttpMethod.GET, "/api/v1/webhooks/{webhookId}/deliveries", Scopes.WEBHOOKS_ADMIN)
 			.require(HttpMethod.POST, "/api/v1/webhooks/{webhookId}/replay", Scopes.WEBHOOKS_ADMIN)
 			.build();

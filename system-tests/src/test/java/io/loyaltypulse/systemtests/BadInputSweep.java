@@ -74,10 +74,13 @@ final class BadInputSweep {
 
 	private final List<Case> cases = new ArrayList<>();
 
-	BadInputSweep(SystemStack stack, Http http, String alertId) {
+	private final String webhookId;
+
+	BadInputSweep(SystemStack stack, Http http, String alertId, String webhookId) {
 		this.stack = stack;
 		this.http = http;
 		this.alertId = (alertId != null) ? alertId : "unknown-alert";
+		this.webhookId = (webhookId != null) ? webhookId : "wh_unknown";
 	}
 
 	/** Sends every case once; returns the ones not answered as they must be. */
@@ -86,6 +89,7 @@ final class BadInputSweep {
 		pointsService();
 		surveyService();
 		churnAlertService();
+		webhookAdmin();
 		List<String> unanswered = new ArrayList<>();
 		List<String> report = new ArrayList<>();
 		for (Case c : this.cases) {
@@ -327,6 +331,57 @@ final class BadInputSweep {
 				"application/json", key);
 		add(CHURN, "assign not JSON", alert + "/assign", "{\"assignee\":", all, "application/json", 400, "malformed",
 				key);
+	}
+
+	/** The webhook admin API of churn-alert-service (scope webhooks:admin). */
+	private void webhookAdmin() {
+		String webhooks = "/api/v1/webhooks";
+		String all = TestApiKeys.ALL_SCOPES;
+		String hook = "{\"url\": \"http://127.0.0.1:9/hook\"}";
+		json(CHURN, "webhook without url", webhooks, "{}", 400, "/url");
+		json(CHURN, "webhook url not http", webhooks, "{\"url\": \"ftp://127.0.0.1/hook\"}", 400, "/url");
+		json(CHURN, "webhook url not a URL", webhooks, "{\"url\": \"crm\"}", 400, "/url");
+		json(CHURN, "webhook url of 2049 characters", webhooks,
+				"{\"url\": \"http://127.0.0.1/" + "u".repeat(2049 - 17) + "\"}", 400, "/url");
+		json(CHURN, "webhook url on a private network", webhooks, "{\"url\": \"http://10.1.2.3/hook\"}", 400, "/url");
+		json(CHURN, "webhook url on the cloud metadata address", webhooks,
+				"{\"url\": \"http://169.254.169.254/latest\"}", 400, "/url");
+		json(CHURN, "webhook url as a number", webhooks, "{\"url\": 42}", 400, "/url");
+		json(CHURN, "webhook eventTypes with an unknown type", webhooks,
+				"{\"url\": \"http://127.0.0.1:9/hook\", \"eventTypes\": [\"churn-alert.raised\", \"sold\"]}", 400,
+				"/eventTypes/1");
+		json(CHURN, "webhook eventTypes empty", webhooks, "{\"url\": \"http://127.0.0.1:9/hook\", \"eventTypes\": []}",
+				400, "/eventTypes");
+		json(CHURN, "webhook eventTypes not an array", webhooks,
+				"{\"url\": \"http://127.0.0.1:9/hook\", \"eventTypes\": \"all\"}", 400, "/eventTypes");
+		json(CHURN, "webhook minSeverity unknown", webhooks,
+				"{\"url\": \"http://127.0.0.1:9/hook\", \"minSeverity\": \"HUGE\"}", 400, "/minSeverity");
+		json(CHURN, "webhook format unknown", webhooks, "{\"url\": \"http://127.0.0.1:9/hook\", \"format\": \"teams\"}",
+				400, "/format");
+		json(CHURN, "webhook with its own secret (unknown field)", webhooks,
+				"{\"url\": \"http://127.0.0.1:9/hook\", \"secret\": \"mine\"}", 400, "/secret");
+		json(CHURN, "webhook not JSON", webhooks, "{\"url\":", 400, "malformed");
+		add(CHURN, "webhook as text/plain", webhooks, hook, all, "text/plain", 415, "application/json");
+		add(CHURN, "webhook with a key without webhooks:admin", webhooks, hook, TestApiKeys.POINTS_READ_ONLY,
+				"application/json", 403, "webhooks:admin");
+		add(CHURN, "webhook without credentials", webhooks, hook, null, "application/json", 401, "unauthorized");
+		String replay = webhooks + "/" + this.webhookId + "/replay";
+		json(CHURN, "replay since not a time", replay, "{\"since\": \"yesterday\"}", 400, "/since");
+		json(CHURN, "replay with neither since nor deliveryId", replay, "{}", 400, "/since");
+		json(CHURN, "replay with both since and deliveryId", replay,
+				"{\"since\": \"2026-01-01T00:00:00Z\", \"deliveryId\": \"msg_x\"}", 400, "/deliveryId");
+		json(CHURN, "replay with an unknown field", replay, "{\"since\": \"2026-01-01T00:00:00Z\", \"all\": true}", 400,
+				"/all");
+		add(CHURN, "replay with a key without webhooks:admin", replay, "{\"since\": \"2026-01-01T00:00:00Z\"}",
+				TestApiKeys.POINTS_READ_ONLY, "application/json", 403, "webhooks:admin");
+		json(CHURN, "replay of an unknown subscription", webhooks + "/wh_nothing/replay",
+				"{\"since\": \"2026-01-01T00:00:00Z\"}", 404, "webhook-not-found");
+		json(CHURN, "replay of an unknown delivery", replay, "{\"deliveryId\": \"msg_nothing\"}", 404,
+				"delivery-not-found");
+		add(CHURN, "enable an unknown subscription", webhooks + "/wh_nothing/enable", null, all, null, 404,
+				"webhook-not-found");
+		add(CHURN, "rotate the secret of an unknown subscription", webhooks + "/wh_nothing/secret", null, all, null,
+				404, "webhook-not-found");
 	}
 
 	private void json(String service, String name, String path, String body, int status, String token) {

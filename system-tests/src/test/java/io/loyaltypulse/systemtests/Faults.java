@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.loyaltypulse.systemtests.ExpectedPoints.Line;
 import io.loyaltypulse.systemtests.Http.Answer;
+import io.loyaltypulse.testsupport.ManagedProcess;
 import tools.jackson.databind.JsonNode;
 
 import static io.loyaltypulse.systemtests.SystemStack.CHURN;
@@ -202,6 +203,129 @@ final class Faults {
 		exact(mark);
 	}
 
+	/**
+	 * The CRM's webhook receiver answering 503 for a while (its maintenance), then 200
+	 * again: overdue invoices raise ARREARS alerts and their payments clear them while
+	 * the receiver is down; every attempt meanwhile is refused; once it is up, every
+	 * alert's raising and then its clearing arrive, verifiable, none lost.
+	 */
+	void webhookReceiverDownForAWhile(CrmWebhooks webhooks) {
+		List<String> customers = new ArrayList<>();
+		for (int i = 0; i < 4; i++) {
+			customers.add("fault-webhook-" + i);
+		}
+		Mark mark = fault("the webhook receiver answering 503 for a while, then up", customers.size() * 2, 0);
+		int refusedBefore = webhooks.refused();
+		webhooks.receiver().down();
+		for (int i = 0; i < customers.size(); i++) {
+			overdueInvoice(customers.get(i), "fault-whinv-" + i, 200 + i);
+		}
+		await("an attempt for every alert refused while the receiver is down").atMost(SETTLED)
+			.pollInterval(Duration.ofMillis(500))
+			.until(() -> webhooks.refused() >= refusedBefore + customers.size());
+		for (int i = 0; i < customers.size(); i++) {
+			payment(customers.get(i), "fault-whinv-" + i, 200 + i);
+		}
+		await("every alert of the scenario cleared by its payment").atMost(SETTLED)
+			.pollInterval(Duration.ofSeconds(1))
+			.untilAsserted(() -> {
+				for (String customer : customers) {
+					Answer answer = this.http
+						.get(url(CHURN, "/api/v1/alerts?customerId=" + customer + "&signal=ARREARS"));
+					assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+					assertThat(answer.json().get("items").get(0).get("status").asString()).as(answer.body())
+						.isEqualTo("CLEARED");
+				}
+			});
+		// One more round refused, the clearings queued behind their raisings.
+		int refused = webhooks.refused();
+		await("a retry refused after the alerts cleared").atMost(SETTLED)
+			.pollInterval(Duration.ofMillis(500))
+			.until(() -> webhooks.refused() > refused);
+		webhooks.receiver().up();
+		for (String customer : customers) {
+			webhooks.assertRaisedThenClearedDelivered(customer);
+			count(1, arrearsAlerts().getOrDefault(customer, 0));
+		}
+		long lost = webhooks.lost();
+		this.tally.webhooksLost = lost;
+		assertThat(lost).as("alert changes never delivered").isZero();
+		this.tally.faultReports.add("webhook receiver down: %d requests refused with 503, then every delivery made"
+			.formatted(webhooks.refused() - refusedBefore));
+		exact(mark);
+	}
+
+	/**
+	 * The registry stopped, and churn-alert-service killed (SIGKILL) and started again
+	 * while it is down, while overdue invoices flow; then the registry back. The service
+	 * must wait for the registry (not crash-loop, not dead-letter): once it is back, one
+	 * ARREARS alert per invoice, each delivered to the webhook receiver, and nothing on
+	 * any dead-letter topic.
+	 */
+	void restartChurnAlertServiceWhileTheRegistryIsDown(CrmWebhooks webhooks) throws Exception {
+		List<String> customers = new ArrayList<>();
+		List<Runnable> events = new ArrayList<>();
+		for (int i = 0; i < 6; i++) {
+			String customerId = "fault-regchurn-" + i;
+			customers.add(customerId);
+			int amount = 300 + i;
+			String invoiceId = "fault-reginv-" + i;
+			events.add(() -> overdueInvoice(customerId, invoiceId, amount));
+		}
+		int third = events.size() / 3;
+		events.subList(0, third).forEach(Runnable::run);
+		Mark mark = fault("the registry stopped, churn-alert-service killed (SIGKILL) and started while it is down",
+				events.size(), third);
+		this.stack.registry().stop();
+		AtomicInteger sent = new AtomicInteger();
+		CompletableFuture<Void> sender = sendInBackground(events.subList(third, events.size()), sent);
+		this.stack.crash(CHURN);
+		ManagedProcess restarted = this.stack.restartInBackground(CHURN);
+		// The registry stays away while the new JVM starts and meets it missing.
+		Instant restartedAt = Instant.now();
+		await("churn-alert-service started without the registry").atMost(SETTLED)
+			.pollInterval(Duration.ofSeconds(1))
+			.until(() -> !restarted.isAlive() || Duration.between(restartedAt, Instant.now()).toSeconds() >= 40);
+		boolean aliveWithoutRegistry = restarted.isAlive();
+		String readinessWithoutRegistry = readiness(CHURN);
+		this.stack.registry().start();
+		if (!aliveWithoutRegistry) {
+			throw new AssertionError("churn-alert-service exited while the registry was down: see "
+					+ this.stack.workDir().resolve(CHURN + ".log"));
+		}
+		restarted.awaitReady(this.http.client());
+		sender.get(5, TimeUnit.MINUTES);
+		await("one ARREARS alert for every overdue invoice").atMost(SETTLED)
+			.pollInterval(Duration.ofSeconds(1))
+			.untilAsserted(() -> assertThat(arrearsAlerts().keySet()).containsAll(customers));
+		Map<String, Integer> alerts = arrearsAlerts();
+		for (String customer : customers) {
+			count(1, alerts.getOrDefault(customer, 0));
+			assertThat(alerts.get(customer)).as("ARREARS alerts of %s", customer).isEqualTo(1);
+		}
+		long lost = webhooks.lost();
+		this.tally.webhooksLost = lost;
+		assertThat(lost).as("alert changes never delivered").isZero();
+		assertThat(this.stack.deadLetters()).as("records on dead-letter topics").isEmpty();
+		this.tally.faultReports.add("churn-alert-service restarted without the registry: alive after 40 s, readiness "
+				+ readinessWithoutRegistry);
+		exact(mark);
+	}
+
+	/** Its readiness probe's status, or why there was none. */
+	private String readiness(String service) {
+		try {
+			Answer answer = this.http.sendOnce(java.net.http.HttpRequest
+				.newBuilder(java.net.URI.create(url(service, "/actuator/health/readiness")))
+				.timeout(Duration.ofSeconds(10))
+				.build());
+			return Integer.toString(answer.status());
+		}
+		catch (IllegalStateException ex) {
+			return "no answer (" + ex.getMessage() + ")";
+		}
+	}
+
 	private Mark fault(String what, int events, int sentBefore) {
 		this.tally.faults++;
 		return new Mark(what, events, sentBefore, Instant.now(), this.http.unavailable(), this.http.retries());
@@ -298,6 +422,17 @@ final class Faults {
 		body.put("issueDate", LocalDate.ofInstant(this.now.minus(Duration.ofDays(45)), ZoneOffset.UTC).toString());
 		body.put("dueDate", LocalDate.ofInstant(this.now.minus(Duration.ofDays(15)), ZoneOffset.UTC).toString());
 		accepted(this.http.post(url(PURCHASE, "/api/v1/invoices"), body, Map.of()));
+	}
+
+	private void payment(String customerId, String invoiceId, int amount) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("eventId", invoiceId + "-paid");
+		body.put("customerId", customerId);
+		body.put("occurredAt", this.now.minus(Duration.ofMinutes(1)).toString());
+		body.put("paymentId", invoiceId + "-payment");
+		body.put("amount", amount + ".00");
+		body.put("currency", "EUR");
+		accepted(this.http.post(url(PURCHASE, "/api/v1/invoices/" + invoiceId + "/payments"), body, Map.of()));
 	}
 
 	private Map<String, Integer> arrearsAlerts() {

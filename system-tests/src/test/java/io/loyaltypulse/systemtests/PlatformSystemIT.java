@@ -41,14 +41,24 @@ class PlatformSystemIT {
 
 	private Faults faults;
 
+	private CrmWebhooks webhooks;
+
 	@BeforeAll
 	void startTheStack() throws Exception {
 		this.stack = SystemStack.start(this.http.client());
 		this.faults = new Faults(this.stack, this.http, this.tally);
+		// The CRM subscribes before any event is sent: every alert change is delivered.
+		this.webhooks = new CrmWebhooks(this.stack, this.http, WebhookReceiver.start());
+		this.webhooks.subscribe();
 	}
 
 	@AfterAll
 	void stopTheStackAndSummarise() {
+		if (this.webhooks != null) {
+			this.tally.webhooksDelivered = this.webhooks.delivered();
+			this.tally.webhooksVerified = this.webhooks.verified();
+			this.webhooks.close();
+		}
 		if (this.stack != null) {
 			this.stack.close();
 		}
@@ -70,13 +80,15 @@ class PlatformSystemIT {
 		this.detractorAlertId = month.detractorAlertId();
 		assertThat(this.tally.lost).as("events lost").isZero();
 		assertThat(this.tally.doubled).as("events counted twice").isZero();
+		this.webhooks.assertRaisedThenClearedDelivered("month-arrears");
 	}
 
 	@Test
 	@Order(2)
 	void shouldAnswerEveryBadInputWithAProblemAndStayHealthy() throws Exception {
 		this.tally.scenarios++;
-		BadInputSweep sweep = new BadInputSweep(this.stack, this.http, this.detractorAlertId);
+		BadInputSweep sweep = new BadInputSweep(this.stack, this.http, this.detractorAlertId,
+				this.webhooks.subscriptionId());
 		List<String> unanswered = sweep.run();
 		this.tally.badInputs += sweep.size();
 		this.tally.unansweredBadInputs.addAll(unanswered);
@@ -123,6 +135,20 @@ class PlatformSystemIT {
 		this.tally.scenarios++;
 		this.faults.stopTheRegistryWhileEventsFlow();
 		assertThat(this.stack.deadLetters()).as("records on dead-letter topics").isEmpty();
+	}
+
+	@Test
+	@Order(8)
+	void shouldDeliverEveryWebhookInOrderWhenTheReceiverIsDownForAWhile() {
+		this.tally.scenarios++;
+		this.faults.webhookReceiverDownForAWhile(this.webhooks);
+	}
+
+	@Test
+	@Order(9)
+	void shouldWaitForTheRegistryWhenChurnAlertServiceRestartsWithoutIt() throws Exception {
+		this.tally.scenarios++;
+		this.faults.restartChurnAlertServiceWhileTheRegistryIsDown(this.webhooks);
 	}
 
 }

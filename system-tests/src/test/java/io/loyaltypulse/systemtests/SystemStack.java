@@ -119,8 +119,14 @@ final class SystemStack implements AutoCloseable {
 		start(PURCHASE, List.of());
 		start(POINTS, List.of());
 		start(SURVEY, List.of());
-		List<String> churn = new ArrayList<>(
-				List.of("--loyalty.churn.settle-delay=2s", "--loyalty.churn.punctuation-interval=2s"));
+		// Webhooks to the test's receiver on 127.0.0.1, as the local stack allows them;
+		// the
+		// retries on a compressed clock (seconds where production waits minutes and
+		// hours),
+		// enough of them to outlast the receiver's downtime of the webhook scenario.
+		List<String> churn = new ArrayList<>(List.of("--loyalty.churn.settle-delay=2s",
+				"--loyalty.churn.punctuation-interval=2s", "--loyalty.webhooks.allowed-private-networks=127.0.0.1/32",
+				"--loyalty.webhooks.retry-schedule=0s,1s,2s,4s,8s,8s,8s,8s,8s,8s,8s,8s,8s,8s,8s,8s,8s,8s,8s,8s"));
 		churn.addAll(dashboard());
 		start(CHURN, churn);
 		for (ManagedProcess service : this.services.values()) {
@@ -175,6 +181,16 @@ final class SystemStack implements AutoCloseable {
 		ManagedProcess again = this.services.get(service).restart();
 		this.services.put(service, again);
 		again.awaitReady(http);
+	}
+
+	/**
+	 * Starts a crashed service again without waiting for it to be ready: for a restart
+	 * while something it needs is down.
+	 */
+	ManagedProcess restartInBackground(String service) throws IOException {
+		ManagedProcess again = this.services.get(service).restart();
+		this.services.put(service, again);
+		return again;
 	}
 
 	RegistryProcess registry() {

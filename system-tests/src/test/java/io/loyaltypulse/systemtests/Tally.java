@@ -27,12 +27,22 @@ final class Tally {
 
 	int retries;
 
+	/** Webhook deliveries (distinct webhook-ids answered 200) and how many verified. */
+	int webhooksDelivered;
+
+	int webhooksVerified;
+
+	/** Alert changes never delivered, as the last webhook check found; -1 if none ran. */
+	long webhooksLost = -1;
+
 	int unavailable;
 
 	String line(long seconds) {
-		return "SYSTEM TESTS SUMMARY: scenarios %d, events %d, faults %d, lost %d, doubled %d, bad inputs %d, unanswered bad inputs %d, 503 answers %d, client retries %d, %d s"
+		return "SYSTEM TESTS SUMMARY: scenarios %d, events %d, faults %d, lost %d, doubled %d, bad inputs %d, unanswered bad inputs %d, 503 answers %d, client retries %d, webhooks delivered %d, verified %d, lost %s, %d s"
 			.formatted(this.scenarios, this.events, this.faults, this.lost, this.doubled, this.badInputs,
-					this.unansweredBadInputs.size(), this.unavailable, this.retries, seconds);
+					this.unansweredBadInputs.size(), this.unavailable, this.retries, this.webhooksDelivered,
+					this.webhooksVerified, (this.webhooksLost >= 0) ? Long.toString(this.webhooksLost) : "unchecked",
+					seconds);
 	}
 
 }

@@ -100,6 +100,11 @@ public final class ManagedProcess implements AutoCloseable {
 		});
 	}
 
+	/** Whether its JVM still runs (it did not exit, crash or get killed). */
+	public boolean isAlive() {
+		return this.process.isAlive();
+	}
+
 	/** Kills the JVM (SIGKILL) without any chance to clean up. */
 	public void crash() throws InterruptedException {
 		this.process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);

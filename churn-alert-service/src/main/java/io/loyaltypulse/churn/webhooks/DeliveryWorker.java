@@ -21,6 +21,7 @@ import io.loyaltypulse.churn.webhooks.WebhookEvents.AlertChange;
 import io.loyaltypulse.events.WebhookDelivery;
 import io.loyaltypulse.events.WebhookSubscription;
 import io.loyaltypulse.schemas.registry.RetryPolicy;
+import io.loyaltypulse.schemas.registry.SchemaRegistryException;
 import io.loyaltypulse.schemas.topics.Topic;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.CloseOptions;
@@ -202,6 +203,15 @@ class DeliveryWorker implements SmartLifecycle {
 					break;
 				}
 				catch (RecordDeserializationException ex) {
+					if (SchemaRegistryException.isTransientCause(ex)) {
+						// A good record, the registry out of reach: read it again later,
+						// never skip it (its deliveries would be lost).
+						log.warn("The schema registry is out of reach reading {} at partition {} offset {}; retrying",
+								this.alerts.name(), ex.topicPartition().partition(), ex.offset());
+						rewind(alertsConsumer);
+						pause();
+						continue;
+					}
 					// Not an alert change this service can read: nothing to deliver.
 					log.warn("Skipping an unreadable record of {} at partition {} offset {}", this.alerts.name(),
 							ex.topicPartition().partition(), ex.offset());
@@ -219,7 +229,9 @@ class DeliveryWorker implements SmartLifecycle {
 			// stopping
 		}
 		finally {
-			// Bounded: at shutdown the broker may be gone already.
+			// Bounded: at shutdown the broker may be gone already. A static member stays
+			// in the group (Kafka's default for it), so that it takes its partitions back
+			// without a rebalance when it starts again under the same instance id.
 			alertsConsumer.close(CloseOptions.timeout(CLOSE_TIMEOUT));
 		}
 	}

@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
+import io.loyaltypulse.schemas.registry.SchemaRegistryException;
 import io.loyaltypulse.schemas.topics.Topic;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -28,6 +29,9 @@ import org.slf4j.LoggerFactory;
 final class TopicMirror<V> implements AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(TopicMirror.class);
+
+	/** The pause before reading again a record the registry could not decode. */
+	private static final Duration REGISTRY_RETRY = Duration.ofSeconds(1);
 
 	private final Topic<String, V> topic;
 
@@ -95,12 +99,30 @@ final class TopicMirror<V> implements AutoCloseable {
 				// closing
 			}
 			catch (RuntimeException ex) {
+				if (SchemaRegistryException.isTransientCause(ex)) {
+					// A good record, the registry out of reach: the position stays on it
+					// and the next poll reads it again (skipping it would forget a
+					// subscription or a delivery).
+					log.warn("Reading {}: the schema registry is out of reach; retrying", this.topic.name());
+					pauseAfterRegistryFailure();
+					continue;
+				}
 				// A record that cannot be read is skipped, never a reason to stop.
 				log.warn("Reading {} failed, skipping: {}", this.topic.name(), ex.getClass().getSimpleName());
 				skipBadRecord(ex);
 			}
 		}
 		this.consumer.close(CloseOptions.timeout(Duration.ofSeconds(5)));
+	}
+
+	private void pauseAfterRegistryFailure() {
+		try {
+			Thread.sleep(REGISTRY_RETRY);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			this.running = false;
+		}
 	}
 
 	private void skipBadRecord(RuntimeException ex) {

@@ -14,6 +14,7 @@ import io.loyaltypulse.events.WebhookSubscription;
 import io.loyaltypulse.schemas.topics.Topic;
 import io.loyaltypulse.schemas.topics.TopicCatalogue;
 import io.loyaltypulse.support.kafka.DurableProducers;
+import io.loyaltypulse.support.streams.StreamsProperties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -115,11 +116,8 @@ class WebhookConfiguration {
 	@Bean
 	DeliveryWorker webhookDeliveryWorker(WebhookProperties properties, SubscriptionBook book, DeliveryStore store,
 			EndpointGuard guard, TopicCatalogue catalogue, Producer<String, WebhookDelivery> webhookDeliveryProducer,
-			KafkaProperties kafka, Clock clock) {
-		Map<String, Object> consumer = new HashMap<>(kafka.buildConsumerProperties());
-		String application = (kafka.getStreams().getApplicationId() != null) ? kafka.getStreams().getApplicationId()
-				: "churn-alert-service";
-		consumer.put(ConsumerConfig.GROUP_ID_CONFIG, application + "-webhooks");
+			KafkaProperties kafka, StreamsProperties streams, Clock clock) {
+		Map<String, Object> consumer = deliveryConsumerConfigs(kafka, streams);
 		Topic<String, WebhookSubscription> subscriptions = catalogue.webhookSubscriptions();
 		Topic<String, WebhookDelivery> deliveries = catalogue.webhookDeliveries();
 		return new DeliveryWorker(properties, book, store, guard, new WebhookPayloads(properties.dashboardBaseUrl()),
@@ -128,6 +126,26 @@ class WebhookConfiguration {
 				new TopicMirror<>(subscriptions, consumer, book::accept), new TopicMirror<>(deliveries, consumer,
 						(record) -> store.apply(Delivery.fromAvro(record.value(), record.partition()))),
 				clock);
+	}
+
+	/**
+	 * The delivery worker's consumer of churn-alerts: its own group, and static
+	 * membership under the instance id the Streams engine has
+	 * ({@code loyalty.streams.instance-id}, the pod name of a StatefulSet), so that an
+	 * instance killed and started again takes its partitions back at once instead of
+	 * after the dead member's session timeout. The session timeout stays Kafka's default
+	 * (45 s): what an instance that does not come back holds up. The mirrors drop both
+	 * ids: they read every partition unassigned.
+	 */
+	static Map<String, Object> deliveryConsumerConfigs(KafkaProperties kafka, StreamsProperties streams) {
+		Map<String, Object> consumer = new HashMap<>(kafka.buildConsumerProperties());
+		String application = (kafka.getStreams().getApplicationId() != null) ? kafka.getStreams().getApplicationId()
+				: "churn-alert-service";
+		consumer.put(ConsumerConfig.GROUP_ID_CONFIG, application + "-webhooks");
+		if (!streams.instanceId().isBlank()) {
+			consumer.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, streams.instanceId());
+		}
+		return consumer;
 	}
 
 }

@@ -166,6 +166,12 @@ class WebhookController {
 		return ResponseEntity.noContent().build();
 	}
 
+	/** Idempotent: enabling an active subscription answers it as it is. */
+	@PostMapping("/api/v1/webhooks/{webhookId}/enable")
+	SubscriptionView enable(@PathVariable String webhookId) {
+		return SubscriptionView.of(this.webhooks.enable(checked(webhookId)), this.clock.instant());
+	}
+
 	@PostMapping("/api/v1/webhooks/{webhookId}/secret")
 	WithSecret rotateSecret(@PathVariable String webhookId) {
 		return withSecret(this.webhooks.rotateSecret(checked(webhookId)));

@@ -90,6 +90,21 @@ public class Webhooks {
 	}
 
 	/**
+	 * An active subscription again (after its endpoint answered 410, say); its pending
+	 * deliveries resume. Already active: as it is, nothing written. A configured one too:
+	 * only its status is stored.
+	 */
+	public Subscription enable(String id) {
+		Subscription subscription = get(id);
+		if (Subscription.ACTIVE.equals(subscription.status())) {
+			return subscription;
+		}
+		return this.book.save(
+				subscription.withStatus(Subscription.ACTIVE, "enabled over the API", this.clock.instant()),
+				WRITE_TIMEOUT);
+	}
+
+	/**
 	 * The subscription with a new secret; the previous one still signs for the overlap.
 	 */
 	public Subscription rotateSecret(String id) {

@@ -44,8 +44,9 @@ import static org.awaitility.Awaitility.await;
  * Webhooks as they run, on the real broker and registry, to a real HTTP receiver on
  * 127.0.0.1: an alert raised is delivered signed (verified with the independent Standard
  * Webhooks library); a receiver answering 500 then 200 gets it again with the same
- * webhook-id; one answering 410 gets its subscription disabled; a replay after a secret
- * rotation is signed with both secrets; bad subscriptions are problems naming the field.
+ * webhook-id; one answering 410 gets its subscription disabled, until enabled over the
+ * API; a replay after a secret rotation is signed with both secrets; bad subscriptions
+ * are problems naming the field.
  */
 @SpringBootTest(classes = ChurnAlertApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 // Closed after its tests, while the shared broker still runs: at the JVM's exit the
@@ -160,6 +161,14 @@ class WebhooksIT {
 		assertThat(goneDelivery.get("status").asString()).isEqualTo("FAILED");
 		assertThat(goneDelivery.get("lastResponseCode").asInt()).isEqualTo(410);
 		assertThat(json.readTree(received.get("/gone").peek().body()).get("blocks").isArray()).isTrue();
+		// No way back but over the API: enabled, and enabled again (idempotent).
+		for (int i = 0; i < 2; i++) {
+			HttpResponse<String> enabled = post("/api/v1/webhooks/" + gone.get("id").asString() + "/enable", null);
+			assertThat(enabled.statusCode()).as(enabled.body()).isEqualTo(200);
+			assertThat(json.readTree(enabled.body()).get("status").asString()).isEqualTo("ACTIVE");
+		}
+		assertThat(json.readTree(get("/api/v1/webhooks/" + gone.get("id").asString()).body()).get("status").asString())
+			.isEqualTo("ACTIVE");
 
 		JsonNode rotated = json.readTree(post("/api/v1/webhooks/" + ok.get("id").asString() + "/secret", null).body());
 		String newSecret = rotated.get("secret").asString();
@@ -208,6 +217,12 @@ class WebhooksIT {
 				"{\"url\": \"" + url("/ok") + "\", \"secret\": \"mine\"}");
 		HttpResponse<String> notFound = get("/api/v1/webhooks/wh_nothing");
 		HttpResponse<String> badReplay = post("/api/v1/webhooks/wh_nothing/replay", "{}");
+		HttpResponse<String> enableUnknown = post("/api/v1/webhooks/wh_nothing/enable", null);
+		HttpResponse<String> enableReadOnly = service.send(HttpRequest
+			.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/api/v1/webhooks/wh_nothing/enable"))
+			.header("X-Api-Key", TestApiKeys.POINTS_READ_ONLY)
+			.POST(HttpRequest.BodyPublishers.noBody())
+			.build());
 		HttpResponse<String> readOnly = service
 			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/api/v1/webhooks"))
 				.header("X-Api-Key", TestApiKeys.POINTS_READ_ONLY)
@@ -227,6 +242,10 @@ class WebhooksIT {
 		assertThat(notFound.statusCode()).isEqualTo(404);
 		assertThat(badReplay.statusCode()).isEqualTo(400);
 		assertThat(badReplay.body()).contains("\"/since\"");
+		assertThat(enableUnknown.statusCode()).isEqualTo(404);
+		assertThat(enableUnknown.body()).contains("webhook-not-found");
+		assertThat(enableReadOnly.statusCode()).isEqualTo(403);
+		assertThat(enableReadOnly.body()).contains("webhooks:admin");
 		assertThat(readOnly.statusCode()).isEqualTo(403);
 		assertThat(readOnly.body()).contains("webhooks:admin");
 	}

@@ -34,6 +34,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -46,7 +48,10 @@ import static org.awaitility.Awaitility.await;
  */
 class DeliveryResumeIT {
 
-	static final String RUN = UUID.randomUUID().toString().substring(0, 8);
+	private static final Logger log = LoggerFactory.getLogger(DeliveryResumeIT.class);
+
+	/** Per test: each has its own topics and consumer group. */
+	final String run = UUID.randomUUID().toString().substring(0, 8);
 
 	final Queue<Map<String, String>> received = new ConcurrentLinkedQueue<>();
 
@@ -56,8 +61,9 @@ class DeliveryResumeIT {
 
 	final Map<String, Object> catalogueConfig = Map.of("schema.registry.url",
 			ApicurioRegistryProcess.shared().confluentApiUrl(), "loyalty.topics.churn-alerts",
-			"churn-alerts-resume-" + RUN, "loyalty.topics.webhook-subscriptions", "webhook-subscriptions-resume-" + RUN,
-			"loyalty.topics.webhook-deliveries", "webhook-deliveries-resume-" + RUN);
+			"churn-alerts-resume-" + this.run, "loyalty.topics.webhook-subscriptions",
+			"webhook-subscriptions-resume-" + this.run, "loyalty.topics.webhook-deliveries",
+			"webhook-deliveries-resume-" + this.run);
 
 	final TopicCatalogue catalogue = new TopicCatalogue(this.catalogueConfig);
 
@@ -94,6 +100,64 @@ class DeliveryResumeIT {
 
 	@Test
 	void shouldResumeAPendingDeliveryInANewWorkerWithTheSameWebhookId() throws Exception {
+		createTopics();
+		String secret = WebhookSecrets.generate(new java.security.SecureRandom());
+		DeliveryStore firstMemory = new DeliveryStore(100);
+		Running first = start(firstMemory, Map.of());
+		String deliveryId = firstAttempt(first, firstMemory, secret);
+		first.stop();
+		assertThat(this.received).hasSize(1);
+
+		DeliveryStore secondMemory = new DeliveryStore(100);
+		Running second = start(secondMemory, Map.of());
+		try {
+			Delivery delivered = await("the second attempt, by the new worker").atMost(Duration.ofSeconds(60))
+				.until(() -> secondMemory.find(deliveryId).orElse(null),
+						(delivery) -> delivery != null && Delivery.SUCCEEDED.equals(delivery.status()));
+			assertSecondAttempt(delivered, deliveryId, secret);
+			assertThat(secondMemory.recent("wh_resume", 10)).hasSize(1);
+		}
+		finally {
+			second.stop();
+		}
+	}
+
+	/**
+	 * Static membership: the first worker stops without leaving the group, as a process
+	 * killed with SIGKILL does; a dynamic member would hold its partitions until its
+	 * session (here 60 s) timed out. Started again under the same group.instance.id, the
+	 * worker gets them back at once: the second attempt (due 3 s after the first) comes
+	 * well within the session timeout.
+	 */
+	@Test
+	void shouldTakeItsPartitionsBackAtOnceWhenRestartedUnderItsInstanceId() throws Exception {
+		createTopics();
+		Map<String, Object> staticMember = Map.of(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, "churn-alert-service-0",
+				ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 60_000);
+		String secret = WebhookSecrets.generate(new java.security.SecureRandom());
+		DeliveryStore firstMemory = new DeliveryStore(100);
+		Running first = start(firstMemory, staticMember);
+		String deliveryId = firstAttempt(first, firstMemory, secret);
+		first.stop();
+
+		DeliveryStore secondMemory = new DeliveryStore(100);
+		long restarted = System.nanoTime();
+		Running second = start(secondMemory, staticMember);
+		try {
+			Delivery delivered = await("the second attempt, well within the 60 s session timeout")
+				.atMost(Duration.ofSeconds(30))
+				.until(() -> secondMemory.find(deliveryId).orElse(null),
+						(delivery) -> delivery != null && Delivery.SUCCEEDED.equals(delivery.status()));
+			log.info("Static member restarted: second attempt {} ms after the new worker started",
+					Duration.ofNanos(System.nanoTime() - restarted).toMillis());
+			assertSecondAttempt(delivered, deliveryId, secret);
+		}
+		finally {
+			second.stop();
+		}
+	}
+
+	private void createTopics() throws Exception {
 		try (Admin admin = Admin
 			.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, SharedBroker.bootstrapServers()))) {
 			admin.createTopics(List.of(new NewTopic(this.catalogue.churnAlerts().name(), 3, (short) 1),
@@ -103,14 +167,16 @@ class DeliveryResumeIT {
 				.all()
 				.get();
 		}
-		String secret = WebhookSecrets.generate(new java.security.SecureRandom());
+	}
+
+	/**
+	 * Subscribes the receiver, raises an alert, and waits for the first attempt (503).
+	 */
+	private String firstAttempt(Running first, DeliveryStore firstMemory, String secret) throws Exception {
 		Instant now = Instant.now();
 		Subscription subscription = new Subscription("wh_resume",
 				"http://127.0.0.1:" + this.receiver.getAddress().getPort() + "/hook", null, null, null, "standard",
 				List.of(new Subscription.Secret(secret, null)), Subscription.ACTIVE, null, now, now, false);
-
-		DeliveryStore firstMemory = new DeliveryStore(100);
-		Running first = start(firstMemory);
 		first.book().save(subscription, Duration.ofSeconds(10));
 		Topic<String, SpecificRecord> alerts = this.catalogue.churnAlerts();
 		try (KafkaProducer<String, SpecificRecord> producer = new KafkaProducer<>(
@@ -123,30 +189,20 @@ class DeliveryResumeIT {
 			.until(() -> firstMemory.find(deliveryId)
 				.filter((delivery) -> delivery.attempts() == 1 && Delivery.PENDING.equals(delivery.status()))
 				.isPresent());
-		first.stop();
-		assertThat(this.received).hasSize(1);
+		return deliveryId;
+	}
 
-		DeliveryStore secondMemory = new DeliveryStore(100);
-		Running second = start(secondMemory);
-		try {
-			Delivery delivered = await("the second attempt, by the new worker").atMost(Duration.ofSeconds(60))
-				.until(() -> secondMemory.find(deliveryId).orElse(null),
-						(delivery) -> delivery != null && Delivery.SUCCEEDED.equals(delivery.status()));
-			assertThat(delivered.attempts()).isEqualTo(2);
-			assertThat(delivered.lastResponseCode()).isEqualTo(200);
-			assertThat(this.received).hasSize(2);
-			List<Map<String, String>> attempts = List.copyOf(this.received);
-			assertThat(attempts.get(1).get("webhook-id")).isEqualTo(deliveryId)
-				.isEqualTo(attempts.get(0).get("webhook-id"));
-			new Webhook(secret).verify(attempts.get(1).get("body"),
-					Map.of("webhook-id", List.of(deliveryId), "webhook-timestamp",
-							List.of(attempts.get(1).get("webhook-timestamp")), "webhook-signature",
-							List.of(attempts.get(1).get("webhook-signature"))));
-			assertThat(secondMemory.recent("wh_resume", 10)).hasSize(1);
-		}
-		finally {
-			second.stop();
-		}
+	private void assertSecondAttempt(Delivery delivered, String deliveryId, String secret) throws Exception {
+		assertThat(delivered.attempts()).isEqualTo(2);
+		assertThat(delivered.lastResponseCode()).isEqualTo(200);
+		assertThat(this.received).hasSize(2);
+		List<Map<String, String>> attempts = List.copyOf(this.received);
+		assertThat(attempts.get(1).get("webhook-id")).isEqualTo(deliveryId)
+			.isEqualTo(attempts.get(0).get("webhook-id"));
+		new Webhook(secret).verify(attempts.get(1).get("body"),
+				Map.of("webhook-id", List.of(deliveryId), "webhook-timestamp",
+						List.of(attempts.get(1).get("webhook-timestamp")), "webhook-signature",
+						List.of(attempts.get(1).get("webhook-signature"))));
 	}
 
 	/** A worker as a new process would have it: its own memory, reading the topics. */
@@ -160,9 +216,10 @@ class DeliveryResumeIT {
 
 	}
 
-	private Running start(DeliveryStore store) {
-		Map<String, Object> consumer = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedBroker.bootstrapServers(),
-				ConsumerConfig.GROUP_ID_CONFIG, "resume-" + RUN);
+	private Running start(DeliveryStore store, Map<String, Object> membership) {
+		Map<String, Object> consumer = new HashMap<>(membership);
+		consumer.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedBroker.bootstrapServers());
+		consumer.put(ConsumerConfig.GROUP_ID_CONFIG, "resume-" + this.run);
 		Map<String, Object> producerConfig = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
 				SharedBroker.bootstrapServers());
 		Topic<String, WebhookSubscription> subscriptions = this.catalogue.webhookSubscriptions();

@@ -14,7 +14,6 @@ import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,8 +32,10 @@ import org.springframework.context.SmartLifecycle;
  *
  * <p>
  * An exception that is not bad data is a bug: the client shuts down and its health turns
- * DOWN, rather than skip a record and lose data. Never calls {@code cleanUp()}: local
- * state survives restarts; the changelog restores only what is missing.
+ * DOWN, rather than skip a record and lose data; a schema registry out of reach replaces
+ * the failed thread after a backoff instead ({@link StreamThreadFailures}). Never calls
+ * {@code cleanUp()}: local state survives restarts; the changelog restores only what is
+ * missing.
  */
 public class ManagedStreams implements SmartLifecycle {
 
@@ -81,10 +82,7 @@ public class ManagedStreams implements SmartLifecycle {
 		String name = String.valueOf(config.get(StreamsConfig.APPLICATION_ID_CONFIG));
 		kafkaStreams
 			.setStateListener((newState, oldState) -> log.info("{} streams {} -> {}", name, oldState, newState));
-		kafkaStreams.setUncaughtExceptionHandler((exception) -> {
-			log.error("{} streams failed; shutting the client down", name, exception);
-			return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
-		});
+		kafkaStreams.setUncaughtExceptionHandler(new StreamThreadFailures(name, Thread::sleep, System::nanoTime));
 		this.streamsMetrics = new KafkaStreamsMetrics(kafkaStreams);
 		this.streamsMetrics.bindTo(this.metrics);
 		this.streams = kafkaStreams;

@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SecretsTest {
 
 	private static final Pattern SECRET_ENV = Pattern
-		.compile(".*(PASSWORD|USERNAME|USER_INFO|TLS_CA|TLS_CERT|TLS_KEY).*");
+		.compile(".*(PASSWORD|USERNAME|USER_INFO|TLS_CA|TLS_CERT|TLS_KEY|SECRET).*");
 
 	@ParameterizedTest
 	@MethodSource("io.loyaltypulse.deploy.helm.Helm#valuesFileNames")
