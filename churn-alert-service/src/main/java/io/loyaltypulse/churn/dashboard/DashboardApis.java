@@ -42,11 +42,17 @@ class DashboardApis {
 		this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 	}
 
-	/** {@code GET} of this service's API, e.g. {@code /api/v1/alerts?status=OPEN}. */
+	/**
+	 * {@code GET} of this service's API, e.g. {@code /api/v1/alerts?status=OPEN}, on the
+	 * address it listens on (loopback unless it is bound to one address).
+	 */
 	JsonNode own(String pathAndQuery) {
 		String port = this.environment.getProperty("local.server.port",
 				this.environment.getProperty("server.port", "8084"));
-		return get("churn-alert-service", URI.create("http://127.0.0.1:" + port + pathAndQuery),
+		String address = this.environment.getProperty("server.address", "");
+		String host = (address.isBlank() || address.equals("0.0.0.0") || address.equals("::")) ? "127.0.0.1"
+				: (address.contains(":") ? "[" + address + "]" : address);
+		return get("churn-alert-service", URI.create("http://" + host + ":" + port + pathAndQuery),
 				this.properties.apiKey(), "loyalty.dashboard.api-key");
 	}
 
