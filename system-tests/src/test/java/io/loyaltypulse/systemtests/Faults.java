@@ -49,10 +49,16 @@ final class Faults {
 
 	private final Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
-	Faults(SystemStack stack, Http http, Tally tally) {
+	private final Holdings holdings;
+
+	private final CrmWebhooks webhooks;
+
+	Faults(SystemStack stack, Http http, Tally tally, Holdings holdings, CrmWebhooks webhooks) {
 		this.stack = stack;
 		this.http = http;
 		this.tally = tally;
+		this.holdings = holdings;
+		this.webhooks = webhooks;
 	}
 
 	/**
@@ -70,6 +76,7 @@ final class Faults {
 		this.stack.restart(POINTS, this.http.client());
 		sender.get(5, TimeUnit.MINUTES);
 		assertPoints(expected);
+		this.holdings.points(expected);
 		exact(mark);
 	}
 
@@ -109,6 +116,7 @@ final class Faults {
 		count(sentScores.size(), score.get("n").asLong());
 		assertThat(score.get("promoters").asLong()).as(score.toString()).isEqualTo(promoters);
 		assertThat(score.get("detractors").asLong()).as(score.toString()).isEqualTo(detractors);
+		this.holdings.answers("FK", sentScores);
 		exact(mark);
 	}
 
@@ -143,6 +151,7 @@ final class Faults {
 		for (String customer : customers) {
 			count(1, alerts.getOrDefault(customer, 0));
 			assertThat(alerts.get(customer)).as("ARREARS alerts of %s", customer).isEqualTo(1);
+			this.holdings.alertOnce(customer, "ARREARS");
 		}
 		exact(mark);
 	}
@@ -167,6 +176,7 @@ final class Faults {
 		this.stack.broker().start();
 		sender.get(5, TimeUnit.MINUTES);
 		assertPoints(expected);
+		this.holdings.points(expected);
 		exact(mark);
 	}
 
@@ -200,6 +210,7 @@ final class Faults {
 		this.stack.registry().start();
 		sender.get(5, TimeUnit.MINUTES);
 		assertPoints(expected);
+		this.holdings.points(expected);
 		exact(mark);
 	}
 
@@ -246,6 +257,7 @@ final class Faults {
 		for (String customer : customers) {
 			webhooks.assertRaisedThenClearedDelivered(customer);
 			count(1, arrearsAlerts().getOrDefault(customer, 0));
+			this.holdings.alertOnce(customer, "ARREARS");
 		}
 		long lost = webhooks.lost();
 		this.tally.webhooksLost = lost;
@@ -302,6 +314,7 @@ final class Faults {
 		for (String customer : customers) {
 			count(1, alerts.getOrDefault(customer, 0));
 			assertThat(alerts.get(customer)).as("ARREARS alerts of %s", customer).isEqualTo(1);
+			this.holdings.alertOnce(customer, "ARREARS");
 		}
 		long lost = webhooks.lost();
 		this.tally.webhooksLost = lost;
@@ -331,8 +344,12 @@ final class Faults {
 		return new Mark(what, events, sentBefore, Instant.now(), this.http.unavailable(), this.http.retries());
 	}
 
-	/** Records the figures of a fault once every check after it passed. */
+	/**
+	 * Records the figures of a fault once every check after it passed: its own, then
+	 * everything every scenario so far sent ({@link Holdings}).
+	 */
 	private void exact(Mark mark) {
+		this.holdings.assertAllExact(this.webhooks);
 		this.tally.faultReports.add(("%s: %d events, %d of them sent before the fault; 503 answers %d, "
 				+ "client retries %d; lost 0, doubled 0; everything exact %d s after the fault")
 			.formatted(mark.what(), mark.events(), mark.sentBefore(), this.http.unavailable() - mark.unavailable(),

@@ -43,13 +43,16 @@ class PlatformSystemIT {
 
 	private CrmWebhooks webhooks;
 
+	private Holdings holdings;
+
 	@BeforeAll
 	void startTheStack() throws Exception {
 		this.stack = SystemStack.start(this.http.client());
-		this.faults = new Faults(this.stack, this.http, this.tally);
 		// The CRM subscribes before any event is sent: every alert change is delivered.
 		this.webhooks = new CrmWebhooks(this.stack, this.http, WebhookReceiver.start());
 		this.webhooks.subscribe();
+		this.holdings = new Holdings(this.stack, this.http);
+		this.faults = new Faults(this.stack, this.http, this.tally, this.holdings, this.webhooks);
 	}
 
 	@AfterAll
@@ -75,7 +78,7 @@ class PlatformSystemIT {
 	@Order(1)
 	void shouldKeepAShopsMonthExactlyOverHttp() {
 		this.tally.scenarios++;
-		ShopsMonth month = new ShopsMonth(this.stack, this.http, this.tally);
+		ShopsMonth month = new ShopsMonth(this.stack, this.http, this.tally, this.holdings);
 		month.run();
 		this.detractorAlertId = month.detractorAlertId();
 		assertThat(this.tally.lost).as("events lost").isZero();
