@@ -10,6 +10,7 @@ import io.loyaltypulse.points.ledger.CustomerAccount;
 import io.loyaltypulse.points.ledger.OrderRecord;
 import io.loyaltypulse.points.ledger.PointsEngine;
 import io.loyaltypulse.points.ledger.RequestRecord;
+import io.loyaltypulse.support.streams.DueIndex;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.apache.avro.specific.SpecificRecord;
@@ -30,16 +31,16 @@ import org.apache.kafka.streams.state.WindowStore;
  *
  * <p>
  * A wall-clock punctuator applies what falls due without an input event (expiry, tier
- * period ends, warnings), from the {@code points-schedule} store ({@link DueSchedule}),
- * as of the {@link PunctuationTime}. It advances accounts to the newest event time the
- * task applied ({@code appliedUntil}, like stream time but not moved by a dead-lettered
- * record) less the allowed lateness while records flow, so that replaying a topic
- * produces the same ledger however fast it is replayed, as long as no event arrives later
- * than that; only when the task has been idle for {@code idleAdvance} (caught up: nothing
- * older can still be waiting) does it advance to the wall clock (less the lateness), so
- * that points of a quiet partition still expire. It never advances past the wall clock,
- * and an event stamped too far ahead of it ({@code maxClockSkew}) goes to the dead-letter
- * topic.
+ * period ends, warnings), from the due-time index in the {@code points-schedule} store
+ * ({@link DueIndex}, which also holds {@link AppliedUntil}), as of the
+ * {@link PunctuationTime}. It advances accounts to the newest event time the task applied
+ * ({@code appliedUntil}, like stream time but not moved by a dead-lettered record) less
+ * the allowed lateness while records flow, so that replaying a topic produces the same
+ * ledger however fast it is replayed, as long as no event arrives later than that; only
+ * when the task has been idle for {@code idleAdvance} (caught up: nothing older can still
+ * be waiting) does it advance to the wall clock (less the lateness), so that points of a
+ * quiet partition still expire. It never advances past the wall clock, and an event
+ * stamped too far ahead of it ({@code maxClockSkew}) goes to the dead-letter topic.
  *
  * <p>
  * An event older than {@code appliedUntil} less the retention of what recognises it as a
@@ -73,7 +74,9 @@ final class PointsProcessor implements Processor<String, SpecificRecord, String,
 
 	private KeyValueStore<String, CustomerAccount> accounts;
 
-	private DueSchedule schedule;
+	private DueIndex due;
+
+	private AppliedUntil appliedUntil;
 
 	private WindowStore<String, Long> processed;
 
@@ -102,7 +105,13 @@ final class PointsProcessor implements Processor<String, SpecificRecord, String,
 	public void init(ProcessorContext<String, SpecificRecord> context) {
 		this.context = context;
 		this.accounts = context.getStateStore(PointsTopology.ACCOUNTS_STORE);
-		this.schedule = new DueSchedule(context.getStateStore(PointsTopology.SCHEDULE_STORE));
+		KeyValueStore<String, String> schedule = context.getStateStore(PointsTopology.SCHEDULE_STORE);
+		// No migration: the store written before DueIndex (by DueSchedule) already holds
+		// DueIndex's keys, "%019d(dueAt)|customerId", in the same order; only its values
+		// were the customer id, and DueIndex reads keys alone. Deployed stores and their
+		// changelogs are read as they are.
+		this.due = new DueIndex(schedule);
+		this.appliedUntil = new AppliedUntil(schedule);
 		this.processed = context.getStateStore(PointsTopology.PROCESSED_STORE);
 		this.orders = context.getStateStore(PointsTopology.ORDERS_STORE);
 		this.requests = context.getStateStore(PointsTopology.REQUESTS_STORE);
@@ -119,7 +128,7 @@ final class PointsProcessor implements Processor<String, SpecificRecord, String,
 		SpecificRecord event = record.value();
 		Instant occurredAt = EventEnvelope.check(customerId, event);
 		this.clockSkewLimit.check(customerId, event, occurredAt, wallClock);
-		long appliedUntil = this.schedule.appliedUntil();
+		long appliedUntil = this.appliedUntil.get();
 		this.dedupHorizon.check(customerId, event, occurredAt, appliedUntil);
 		CustomerAccount account = this.accounts.get(customerId);
 		if (account == null) {
@@ -132,7 +141,7 @@ final class PointsProcessor implements Processor<String, SpecificRecord, String,
 		history.flush();
 		forward(account, changes);
 		save(account);
-		this.schedule.applied(occurredAt.toEpochMilli());
+		this.appliedUntil.applied(occurredAt.toEpochMilli());
 		this.metrics.counter("points.events.processed", "type", event.getSchema().getName()).increment();
 	}
 
@@ -151,27 +160,30 @@ final class PointsProcessor implements Processor<String, SpecificRecord, String,
 	}
 
 	private void punctuate(long wallClock) {
-		this.punctuationTime.asOf(wallClock, this.lastRecordAtWallClock, this.schedule.appliedUntil())
+		this.punctuationTime.asOf(wallClock, this.lastRecordAtWallClock, this.appliedUntil.get())
 			.ifPresent((asOf) -> this.punctuationTimer.record(() -> advanceDueAccounts(asOf)));
 	}
 
 	private void advanceDueAccounts(long asOf) {
-		List<DueSchedule.Due> due = this.schedule.dueBy(asOf, MAX_ACCOUNTS_PER_PUNCTUATION);
-		for (DueSchedule.Due entry : due) {
-			CustomerAccount account = this.accounts.get(entry.customerId());
+		List<String> dueCustomers = this.due.takeDue(asOf, MAX_ACCOUNTS_PER_PUNCTUATION);
+		for (String customerId : dueCustomers) {
+			CustomerAccount account = this.accounts.get(customerId);
 			if (account == null) {
-				this.schedule.forget(entry);
 				continue;
 			}
+			// Its entry left the index with takeDue.
+			account.scheduledAt(DueIndex.NOTHING_DUE);
 			List<SpecificRecord> changes = this.engine.advance(account, Instant.ofEpochMilli(asOf));
 			forward(account, changes);
 			save(account);
 		}
-		this.metrics.counter("points.punctuation.accounts").increment(due.size());
+		this.metrics.counter("points.punctuation.accounts").increment(dueCustomers.size());
 	}
 
 	private void save(CustomerAccount account) {
-		this.schedule.reschedule(account, this.engine.nextDue(account));
+		long dueAt = this.engine.nextDue(account);
+		this.due.move(account.customerId(), account.scheduledAt(), dueAt);
+		account.scheduledAt(dueAt);
 		this.accounts.put(account.customerId(), account);
 	}
 

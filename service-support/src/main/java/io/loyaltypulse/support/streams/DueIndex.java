@@ -58,6 +58,12 @@ public final class DueIndex {
 	 * {@link #NOTHING_DUE}.
 	 */
 	public List<String> takeDue(long now, int max) {
+		if (now < this.lowWaterMark) {
+			// Nothing is due before the mark. The caller's time may go back (as
+			// points-service's punctuation time does): never a range that ends before
+			// it starts.
+			return List.of();
+		}
 		List<KeyValue<String, String>> due = new ArrayList<>();
 		try (KeyValueIterator<String, String> entries = this.store.range(key(this.lowWaterMark, ""),
 				key(now, "\uffff"))) {

@@ -52,6 +52,16 @@ class DueIndexTest {
 	}
 
 	@Test
+	void shouldFindNothingAndKeepItsMarkWhenAskedForATimeBeforeTheLastScan() {
+		this.index.move("c-1", DueIndex.NOTHING_DUE, 300);
+		assertThat(this.index.takeDue(200, 10)).isEmpty();
+
+		assertThat(this.index.takeDue(100, 10)).isEmpty();
+
+		assertThat(this.index.takeDue(300, 10)).containsExactly("c-1");
+	}
+
+	@Test
 	void shouldScanFromTheStartOnceWhenOpenedOnAStoreThatHoldsEntries() {
 		this.index.move("c-1", DueIndex.NOTHING_DUE, 100);
 

@@ -2,8 +2,6 @@ package io.loyaltypulse.survey.engine;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -11,27 +9,29 @@ import io.loyaltypulse.events.ComplaintFiled;
 import io.loyaltypulse.events.ComplaintResolved;
 import io.loyaltypulse.events.PurchaseCompleted;
 import io.loyaltypulse.events.SurveyInvitationDue;
+import io.loyaltypulse.support.streams.DueIndex;
 import io.loyaltypulse.support.streams.PoisonRecordException;
 import io.loyaltypulse.survey.invitations.CustomerInvitations;
 import io.loyaltypulse.survey.invitations.InvitationPolicy;
 import io.loyaltypulse.survey.invitations.PendingInvitation;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Post-purchase survey invitations ({@link InvitationPolicy}): a purchase makes one due,
  * a complaint is open until resolved, and a wall-clock punctuator sends what fell due
- * from a due-time index ({@code <due millis>|<customer>}, read in time order up to the
- * wall clock), never a scan of all customers. The index also holds the time a customer
- * may be forgotten (min-interval after the last invitation), so that the state of a
- * customer lasts only as long as a rule needs it.
+ * from a due-time index ({@link DueIndex}, read in time order up to the wall clock),
+ * never a scan of all customers. The index also holds the time a customer may be
+ * forgotten (min-interval after the last invitation), so that the state of a customer
+ * lasts only as long as a rule needs it: an entry only wakes the customer up, their
+ * record says what is due, so a customer may have an entry for each.
  */
 final class InvitationProcessor implements Processor<String, SpecificRecord, String, SurveyInvitationDue> {
 
@@ -43,6 +43,8 @@ final class InvitationProcessor implements Processor<String, SpecificRecord, Str
 
 	static final String TOUCHPOINT = "POST_PURCHASE";
 
+	private static final Logger logger = LoggerFactory.getLogger(InvitationProcessor.class);
+
 	private final InvitationPolicy policy;
 
 	private final Duration punctuationInterval;
@@ -53,7 +55,7 @@ final class InvitationProcessor implements Processor<String, SpecificRecord, Str
 
 	private KeyValueStore<String, CustomerInvitations> customers;
 
-	private KeyValueStore<String, String> due;
+	private DueIndex due;
 
 	InvitationProcessor(InvitationPolicy policy, Duration punctuationInterval, MeterRegistry metrics) {
 		this.policy = policy;
@@ -65,7 +67,15 @@ final class InvitationProcessor implements Processor<String, SpecificRecord, Str
 	public void init(ProcessorContext<String, SurveyInvitationDue> context) {
 		this.context = context;
 		this.customers = context.getStateStore(InvitationTopology.CUSTOMERS_STORE);
-		this.due = context.getStateStore(InvitationTopology.DUE_STORE);
+		KeyValueStore<String, String> dueStore = context.getStateStore(InvitationTopology.DUE_STORE);
+		this.due = new DueIndex(dueStore);
+		// Before the first punctuation: the keys of the release before DueIndex would
+		// never be found by it (LegacyDueKeys says why this is safe through a crash).
+		int rewritten = LegacyDueKeys.rewrite(dueStore, this.due);
+		if (rewritten > 0) {
+			logger.info("Rewrote {} invitation index entries of task {} as due-index keys", rewritten,
+					context.taskId());
+		}
 		context.schedule(this.punctuationInterval, PunctuationType.WALL_CLOCK_TIME, this::punctuate);
 	}
 
@@ -85,7 +95,7 @@ final class InvitationProcessor implements Processor<String, SpecificRecord, Str
 				return;
 			}
 			customer = customer.withPending(pending.get());
-			this.due.put(indexKey(pending.get().dueAt(), customerId), "");
+			wakeUpAt(pending.get().dueAt(), customerId);
 		}
 		else if (event instanceof ComplaintFiled complaint) {
 			customer = customer.complaintFiled(complaint.getComplaintId());
@@ -102,15 +112,7 @@ final class InvitationProcessor implements Processor<String, SpecificRecord, Str
 
 	private void punctuate(long wallClock) {
 		Instant now = Instant.ofEpochMilli(wallClock);
-		List<KeyValue<String, String>> entries = new ArrayList<>();
-		try (KeyValueIterator<String, String> index = this.due.range("", indexKey(now, "\uffff"))) {
-			while (index.hasNext() && entries.size() < MAX_DUE_PER_PUNCTUATION) {
-				entries.add(index.next());
-			}
-		}
-		for (KeyValue<String, String> entry : entries) {
-			this.due.delete(entry.key);
-			String customerId = entry.key.substring(entry.key.indexOf('|') + 1);
+		for (String customerId : this.due.takeDue(wallClock, MAX_DUE_PER_PUNCTUATION)) {
 			CustomerInvitations customer = this.customers.get(customerId);
 			if (customer != null) {
 				save(customerId, dueNow(customerId, customer, now), now);
@@ -133,7 +135,7 @@ final class InvitationProcessor implements Processor<String, SpecificRecord, Str
 			return customer.withPending(null);
 		}
 		this.context.forward(new Record<>(customerId, invitation(customerId, pending), pending.dueAt().toEpochMilli()));
-		this.due.put(indexKey(pending.dueAt().plus(this.policy.minInterval()), customerId), "");
+		wakeUpAt(pending.dueAt().plus(this.policy.minInterval()), customerId);
 		return customer.invited(pending.dueAt());
 	}
 
@@ -171,9 +173,12 @@ final class InvitationProcessor implements Processor<String, SpecificRecord, Str
 			.build();
 	}
 
-	/** Sorts by time: 13 digits of epoch millis cover the years 1970 to 2286. */
-	static String indexKey(Instant at, String customerId) {
-		return String.format(Locale.ROOT, "%013d|%s", Math.max(0, at.toEpochMilli()), customerId);
+	/**
+	 * Adds an entry to the index, whatever other entries the customer has. Never before
+	 * the epoch: an index opened after a restart looks from there.
+	 */
+	private void wakeUpAt(Instant at, String customerId) {
+		this.due.move(customerId, DueIndex.NOTHING_DUE, Math.max(0, at.toEpochMilli()));
 	}
 
 }

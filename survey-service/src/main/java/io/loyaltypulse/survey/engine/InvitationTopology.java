@@ -2,6 +2,7 @@ package io.loyaltypulse.survey.engine;
 
 import java.time.Duration;
 
+import io.loyaltypulse.support.streams.DueIndex;
 import io.loyaltypulse.survey.invitations.InvitationPolicy;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.avro.specific.SpecificRecord;
@@ -27,7 +28,10 @@ public final class InvitationTopology {
 	/** One small record per customer with something pending, open or recent. */
 	public static final String CUSTOMERS_STORE = "invitation-customers";
 
-	/** The due-time index: {@code <due millis>|<customer>}. */
+	/**
+	 * The due-time index ({@link DueIndex}); keys of the release before it are rewritten
+	 * when a task starts ({@link LegacyDueKeys}).
+	 */
 	public static final String DUE_STORE = "invitation-due";
 
 	private InvitationTopology() {

@@ -184,7 +184,7 @@ class InvitationTopologyTest {
 		this.purchases.pipeInput(customerId, purchaseOf(customerId, eventId, at), at);
 	}
 
-	private static PurchaseCompleted purchaseOf(String customerId, String eventId, Instant at) {
+	static PurchaseCompleted purchaseOf(String customerId, String eventId, Instant at) {
 		return PurchaseCompleted.newBuilder()
 			.setEventId(eventId)
 			.setCustomerId(customerId)
