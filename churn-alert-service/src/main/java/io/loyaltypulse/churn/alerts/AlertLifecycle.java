@@ -84,20 +84,18 @@ public final class AlertLifecycle {
 			}
 			boolean newEpisode = !state.inCondition() || !Objects.equals(state.cause(), finding.cause());
 			if (active != null) {
+				weigh(active, risk, value, profile);
 				follow(active, finding, now, events);
 				profile.signal(signal, new SignalState(true, active.alertId, finding.cause()));
 			}
 			else if (newEpisode && finding.fresh()) {
-				active = raise(customerId, profile, finding, now, events);
+				active = raise(customerId, profile, finding, risk, value, now, events);
 				profile.signal(signal, new SignalState(true, active.alertId, finding.cause()));
 			}
 			else {
 				profile.signal(signal, new SignalState(true, null, finding.cause()));
 			}
 			if (active != null) {
-				active.risk = risk;
-				active.customerValue = value;
-				active.storeId = profile.storeId();
 				book.put(active);
 			}
 		}
@@ -126,17 +124,16 @@ public final class AlertLifecycle {
 		return next;
 	}
 
-	private Alert raise(String customerId, CustomerProfile profile, Finding finding, Instant now,
-			List<SpecificRecord> events) {
+	private Alert raise(String customerId, CustomerProfile profile, Finding finding, double risk, BigDecimal value,
+			Instant now, List<SpecificRecord> events) {
 		Alert alert = new Alert(AlertIds.of(customerId, finding.signal(), profile.nextAlertSequence()), customerId,
 				finding.signal(), now);
 		alert.status = ChurnAlertStatus.OPEN;
 		alert.openSince = now;
 		alert.valueCurrency = this.valueCurrency;
-		alert.customerValue = BigDecimal.ZERO;
+		weigh(alert, risk, value, profile);
 		describe(alert, finding);
 		alert.record(new AlertHistoryEntry(now, AlertChange.RAISED, null, finding.explanation(), null));
-		alert.storeId = profile.storeId();
 		events.add(AlertEvents.of(alert));
 		return alert;
 	}
@@ -187,6 +184,16 @@ public final class AlertLifecycle {
 		if (forgotten != null) {
 			book.forget(forgotten);
 		}
+	}
+
+	/**
+	 * The customer's risk and value now, before any event of this check is written: the
+	 * event a CRM receives carries the same figures as the alert the API shows.
+	 */
+	private static void weigh(Alert alert, double risk, BigDecimal value, CustomerProfile profile) {
+		alert.risk = risk;
+		alert.customerValue = value;
+		alert.storeId = profile.storeId();
 	}
 
 	private static void describe(Alert alert, Finding finding) {

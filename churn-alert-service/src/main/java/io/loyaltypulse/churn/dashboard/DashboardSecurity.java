@@ -50,12 +50,12 @@ class DashboardSecurity {
 	@Bean
 	@Order(1)
 	SecurityFilterChain dashboardFilterChain(HttpSecurity http) throws Exception {
-		http.securityMatcher("/", "/dashboard", "/dashboard/**", "/login", "/logout", "/webjars/**")
-			.authorizeHttpRequests(
-					(requests) -> requests.requestMatchers("/login", "/webjars/**", "/dashboard/assets/**")
-						.permitAll()
-						.anyRequest()
-						.hasRole(ROLE))
+		http.securityMatcher("/", "/dashboard", "/dashboard/**", "/login", "/logout", "/webjars/**", "/favicon.ico")
+			.authorizeHttpRequests((requests) -> requests
+				.requestMatchers("/login", "/webjars/**", "/dashboard/assets/**", "/favicon.ico")
+				.permitAll()
+				.anyRequest()
+				.hasRole(ROLE))
 			.formLogin((form) -> form.loginPage("/login").defaultSuccessUrl("/dashboard/alerts", true))
 			.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
 			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(loginOrReload()))

@@ -17,6 +17,7 @@ import io.loyaltypulse.events.ChurnAlertActionStatus;
 import io.loyaltypulse.events.ChurnAlertSeverity;
 import io.loyaltypulse.events.ChurnAlertStatus;
 import io.loyaltypulse.events.ChurnSignal;
+import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -58,10 +59,22 @@ class InboxController {
 		return "redirect:/dashboard/alerts";
 	}
 
+	/** The orders the alerts API offers, in the inbox's words. */
+	static final Map<String, String> SORTS = sorts();
+
 	@ModelAttribute("choices")
 	Map<String, Object> choices() {
 		return Map.of("statuses", ChurnAlertStatus.values(), "signals", ChurnSignal.values(), "severities",
-				ChurnAlertSeverity.values(), "sorts", List.of("risk", "-raisedAt", "raisedAt", "-updatedAt"));
+				ChurnAlertSeverity.values(), "sorts", SORTS);
+	}
+
+	private static Map<String, String> sorts() {
+		Map<String, String> sorts = new LinkedHashMap<>();
+		sorts.put("risk", "highest risk first");
+		sorts.put("-raisedAt", "newest first");
+		sorts.put("raisedAt", "oldest first");
+		sorts.put("-updatedAt", "recently changed first");
+		return sorts;
 	}
 
 	@GetMapping("/dashboard/alerts")
@@ -71,9 +84,14 @@ class InboxController {
 		return "dashboard/alerts";
 	}
 
+	/**
+	 * The table for new filters; the address bar shows the page with those filters (not
+	 * this fragment's URL), so that a reload or a bookmark opens the whole page.
+	 */
 	@GetMapping("/dashboard/alerts/rows")
-	String rowsOnly(InboxFilter filter, Model model) {
+	String rowsOnly(InboxFilter filter, Model model, HttpServletResponse response) {
 		rows(filter, model);
+		response.setHeader("HX-Push-Url", "/dashboard/alerts" + filter.pageQuery(filter.pageOrFirst()));
 		return "dashboard/alerts :: results";
 	}
 
@@ -81,6 +99,7 @@ class InboxController {
 	String alert(@PathVariable String alertId, Model model) {
 		model.addAttribute("alert", alertWithHistory(alertId));
 		model.addAttribute("page", "alerts");
+		model.addAttribute("today", LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC));
 		return "dashboard/alert";
 	}
 
@@ -150,6 +169,7 @@ class InboxController {
 			.toList();
 		long total = answer.path("total").asLong();
 		model.addAttribute("filter", filter);
+		model.addAttribute("sortLabel", SORTS.getOrDefault(parameters.get("sort"), parameters.get("sort")));
 		model.addAttribute("rows", rows);
 		model.addAttribute("total", total);
 		model.addAttribute("hasNext", (long) (filter.pageOrFirst() + 1) * PAGE_SIZE < total);

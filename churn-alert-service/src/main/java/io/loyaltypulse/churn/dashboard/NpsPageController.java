@@ -48,17 +48,12 @@ class NpsPageController {
 		JsonNode trend = this.apis.survey("/api/v1/nps/trend" + DashboardApis.query(weekly));
 		List<Breakdown> breakdowns = new ArrayList<>();
 		for (String each : DIMENSIONS) {
-			Map<String, String> parameters = new LinkedHashMap<>(filter);
-			parameters.put("dimension", each);
-			try {
-				breakdowns.add(new Breakdown(each,
-						this.apis.survey("/api/v1/nps/breakdown" + DashboardApis.query(parameters)), null));
+			if (filter.containsKey(each)) {
+				// A breakdown by the dimension the page is already filtered on has one
+				// line.
+				continue;
 			}
-			catch (DashboardDataException ex) {
-				// A breakdown inside a slice exists only for the combinations
-				// survey-service counts.
-				breakdowns.add(new Breakdown(each, null, ex.getMessage()));
-			}
+			breakdowns.add(breakdown(each, filter));
 		}
 		model.addAttribute("page", "nps");
 		model.addAttribute("window", window);
@@ -71,6 +66,28 @@ class NpsPageController {
 		model.addAttribute("breakdowns", breakdowns);
 		model.addAttribute("chart", this.json.writeValueAsString(chart(score, trend)));
 		return "dashboard/nps";
+	}
+
+	/**
+	 * One dimension's breakdown inside the filter; survey-service counts a breakdown
+	 * inside a slice only for the combinations it is configured with
+	 * ({@code loyalty.nps.slices}), and says so with a 400, which the page words for a
+	 * manager.
+	 */
+	private Breakdown breakdown(String dimension, Map<String, String> filter) {
+		Map<String, String> parameters = new LinkedHashMap<>(filter);
+		parameters.put("dimension", dimension);
+		try {
+			return new Breakdown(dimension, this.apis.survey("/api/v1/nps/breakdown" + DashboardApis.query(parameters)),
+					null);
+		}
+		catch (DashboardDataException ex) {
+			String why = (ex.status() == 400)
+					? "Not counted by " + dimension + " inside this slice: survey-service counts each dimension "
+							+ "for all answers, and only the combinations configured in loyalty.nps.slices."
+					: ex.getMessage();
+			return new Breakdown(dimension, null, why);
+		}
 	}
 
 	/** One dimension's breakdown, or why there is none. */

@@ -48,8 +48,10 @@ public final class WebhookPayloads {
 		data.put("status", alert.getStatus().name());
 		data.put("severity", alert.getSeverity().name());
 		data.put("risk", alert.getRisk());
-		data.put("customerValue", alert.getCustomerValue().toPlainString());
-		data.put("valueCurrency", alert.getValueCurrency());
+		// As the alerts API writes it, so that a CRM reads one shape from either.
+		ObjectNode value = data.putObject("customerValue");
+		value.put("amount", alert.getCustomerValue().stripTrailingZeros().toPlainString());
+		value.put("currency", alert.getValueCurrency());
 		data.put("explanation", alert.getExplanation());
 		ObjectNode evidence = data.putObject("evidence");
 		new TreeMap<>(alert.getEvidence()).forEach(evidence::put);

@@ -116,6 +116,10 @@ class ChurnTopologyTest {
 		assertThat(silence.getExplanation())
 			.startsWith("usually buys every 7 days (median of 10 gaps); silent 91 days");
 		assertThat(silence.getEvidence()).containsEntry("medianGapDays", "7.00").containsKey("pAlive");
+		// The event carries the customer's figures as the alert does (20 purchases of
+		// 30.00 EUR).
+		assertThat(silence.getCustomerValue()).isEqualByComparingTo("600");
+		assertThat(silence.getRisk()).isGreaterThan(1.0);
 
 		churn.send(purchase("c-3", "o-back", NOW.plusSeconds(600), "30.00")).advance(Duration.ofMinutes(2));
 		// The purchase rate of the last 90 days is still below half the customer's own.
