@@ -120,10 +120,8 @@ final class SystemStack implements AutoCloseable {
 		start(POINTS, List.of());
 		start(SURVEY, List.of());
 		// Webhooks to the test's receiver on 127.0.0.1, as the local stack allows them;
-		// the
-		// retries on a compressed clock (seconds where production waits minutes and
-		// hours),
-		// enough of them to outlast the receiver's downtime of the webhook scenario.
+		// retries on a compressed clock (seconds where production waits hours), enough
+		// of them to outlast the receiver's downtime of the webhook scenario.
 		List<String> churn = new ArrayList<>(List.of("--loyalty.churn.settle-delay=2s",
 				"--loyalty.churn.punctuation-interval=2s", "--loyalty.webhooks.allowed-private-networks=127.0.0.1/32",
 				"--loyalty.webhooks.retry-schedule=0s,1s,2s,4s,8s,8s,8s,8s,8s,8s,8s,8s,8s,8s,8s,8s,8s,8s,8s,8s"));
