@@ -70,12 +70,36 @@ class DashboardAdvice {
 		return problem(ex.status(), title, ex.getMessage(), List.of(), request, response, model);
 	}
 
-	@ExceptionHandler({ TypeMismatchException.class, ServletRequestBindingException.class,
-			ConstraintViolationException.class, HandlerMethodValidationException.class })
+	@ExceptionHandler({ TypeMismatchException.class, ServletRequestBindingException.class })
 	String badParameter(Exception ex, HttpServletRequest request, HttpServletResponse response, Model model) {
 		String detail = (ex instanceof TypeMismatchException mismatch && mismatch.getPropertyName() != null)
 				? mismatch.getPropertyName() + ": not a valid value" : ex.getMessage();
 		return problem(400, "Please check the form", detail, List.of(), request, response, model);
+	}
+
+	/**
+	 * A parameter against its rule, named as the page's form names it (not as Java does).
+	 */
+	@ExceptionHandler(ConstraintViolationException.class)
+	String invalidParameter(ConstraintViolationException ex, HttpServletRequest request, HttpServletResponse response,
+			Model model) {
+		List<String> fields = ex.getConstraintViolations().stream().map((violation) -> {
+			String path = violation.getPropertyPath().toString();
+			return path.substring(path.lastIndexOf('.') + 1) + ": " + violation.getMessage();
+		}).toList();
+		return problem(400, "Please check the form", null, fields, request, response, model);
+	}
+
+	@ExceptionHandler(HandlerMethodValidationException.class)
+	String invalidParameter(HandlerMethodValidationException ex, HttpServletRequest request,
+			HttpServletResponse response, Model model) {
+		List<String> fields = ex.getParameterValidationResults()
+			.stream()
+			.flatMap((result) -> result.getResolvableErrors()
+				.stream()
+				.map((error) -> result.getMethodParameter().getParameterName() + ": " + error.getDefaultMessage()))
+			.toList();
+		return problem(400, "Please check the form", null, fields, request, response, model);
 	}
 
 	private static String problem(int status, String title, String detail, List<String> fields,

@@ -19,9 +19,14 @@ class DashboardDataException extends RuntimeException {
 		this.status = status;
 	}
 
+	/**
+	 * An API's refusal: a 4xx says what is wrong with what the manager asked (the API's
+	 * own words), anything else also which service failed.
+	 */
 	static DashboardDataException answered(String api, int status, JsonNode problem) {
 		String detail = problem.path("detail").asString(problem.path("title").asString("no detail"));
-		return new DashboardDataException(api + " answered " + status + ": " + detail, status);
+		return new DashboardDataException(
+				(status >= 400 && status < 500) ? detail : api + " answered " + status + ": " + detail, status);
 	}
 
 	/** The status the API answered (404 for an unknown customer), or 503. */

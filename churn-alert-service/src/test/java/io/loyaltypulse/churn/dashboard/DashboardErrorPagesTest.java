@@ -1,0 +1,84 @@
+package io.loyaltypulse.churn.dashboard;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import io.loyaltypulse.churn.ChurnEndpoints;
+import io.loyaltypulse.testsupport.TestApiKeys;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.BDDMockito.given;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * What goes wrong on a page is said on the page in a manager's words: the field as the
+ * form names it, the API's own reason for a refusal, the real status.
+ */
+@WebMvcTest(controllers = CustomerPageController.class)
+@Import({ DashboardSecurity.class, ChurnEndpoints.class })
+@EnableConfigurationProperties(DashboardProperties.class)
+@TestPropertySource(properties = { "loyalty.security.api-keys[0].name=reader",
+		"loyalty.security.api-keys[0].sha256=" + TestApiKeys.ALL_SCOPES_SHA256,
+		"loyalty.security.api-keys[0].scopes=alerts:read" })
+class DashboardErrorPagesTest {
+
+	@Autowired
+	MockMvc mvc;
+
+	@MockitoBean
+	DashboardApis apis;
+
+	@MockitoBean
+	Clock clock;
+
+	@BeforeEach
+	void fixTheClock() {
+		given(this.clock.instant()).willReturn(Instant.parse("2026-11-30T10:00:00Z"));
+	}
+
+	@Test
+	void shouldNameTheFieldAsTheFormDoes() throws Exception {
+		this.mvc.perform(get("/dashboard/customers").param("customerId", " ").with(user("anna").roles("MANAGER")))
+			.andExpect(status().isBadRequest())
+			.andExpect(
+					content().string(allOf(containsString("customerId: must be 1 to"), not(containsString("find.")))));
+	}
+
+	@Test
+	void shouldSayWhatTheApiRefusedWithoutItsPlumbing() throws Exception {
+		given(this.apis.own(anyString())).willThrow(DashboardDataException.answered("churn-alert-service", 404,
+				JsonMapper.builder().build().readTree("{\"detail\": \"no event of customer c-x has been seen\"}")));
+		this.mvc.perform(get("/dashboard/customers/c-x").with(user("anna").roles("MANAGER")))
+			.andExpect(status().isNotFound())
+			.andExpect(content().string(allOf(containsString("Not found"),
+					containsString("no event of customer c-x has been seen"), not(containsString("answered 404")))));
+	}
+
+	@Test
+	void shouldNameTheServiceThatFailed() throws Exception {
+		given(this.apis.own(anyString())).willThrow(DashboardDataException.answered("churn-alert-service", 503,
+				JsonMapper.builder().build().readTree("{\"detail\": \"the topology is REBALANCING\"}")));
+		this.mvc.perform(get("/dashboard/customers/c-x").with(user("anna").roles("MANAGER")))
+			.andExpect(status().isServiceUnavailable())
+			.andExpect(
+					content().string(containsString("churn-alert-service answered 503: the topology is REBALANCING")));
+	}
+
+}
