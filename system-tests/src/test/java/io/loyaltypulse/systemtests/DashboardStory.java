@@ -1,12 +1,14 @@
 package io.loyaltypulse.systemtests;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import io.loyaltypulse.systemtests.ExpectedPoints.Line;
 
 import static io.loyaltypulse.systemtests.SystemStack.PURCHASE;
 import static io.loyaltypulse.systemtests.SystemStack.SURVEY;
@@ -46,15 +48,8 @@ final class DashboardStory {
 		// A returning customer's order of today: the scorecard's current quarter has one
 		// whatever the date.
 		purchase(IN_ARREARS, IN_ARREARS + "-2", 0, "S2", "55.50");
-		Map<String, Object> invoice = new LinkedHashMap<>();
-		invoice.put("eventId", "dash-inv-1-issued");
-		invoice.put("customerId", IN_ARREARS);
-		invoice.put("occurredAt", daysAgo(45).toString());
-		invoice.put("invoiceId", "dash-inv-1");
-		invoice.put("amount", "400.00");
-		invoice.put("currency", "EUR");
-		invoice.put("issueDate", date(45).toString());
-		invoice.put("dueDate", date(20).toString());
+		Map<String, Object> invoice = EventBodies.invoice(IN_ARREARS, "dash-inv-1", daysAgo(45), "400.00", "EUR",
+				date(20));
 		accepted(this.http.post(url(PURCHASE, "/api/v1/invoices"), invoice, Map.of()));
 		// Six weeks of answers; store S2 turns worse in the last two.
 		int[] scores = { 10, 9, 9, 8, 7, 10, 6, 9, 3, 10 };
@@ -82,31 +77,16 @@ final class DashboardStory {
 	}
 
 	private void purchase(String customerId, String orderId, int daysAgo, String storeId, String total) {
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("eventId", orderId + "-completed");
-		body.put("customerId", customerId);
-		body.put("occurredAt", daysAgo(daysAgo).toString());
-		body.put("orderId", orderId);
-		body.put("storeId", storeId);
-		body.put("channel", "WEB");
+		BigDecimal amount = new BigDecimal(total);
+		Map<String, Object> body = EventBodies.purchase(customerId, orderId, daysAgo(daysAgo), storeId, "WEB",
+				List.of(new Line("1", "GROCERY", 1, amount)), amount, "EUR");
 		body.put("region", "EU-WEST");
-		body.put("lines", List
-			.of(Map.of("lineId", "1", "sku", "SKU-TEA", "category", "GROCERY", "quantity", 1, "unitPrice", total)));
-		body.put("total", total);
-		body.put("currency", "EUR");
 		accepted(this.http.post(url(PURCHASE, "/api/v1/purchases"), body, Map.of()));
 	}
 
 	private void answer(String responseId, String storeId, int daysAgo, int score) {
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("eventId", responseId);
-		body.put("customerId", "dash-answerer-" + responseId);
-		body.put("occurredAt", daysAgo(daysAgo).toString());
-		body.put("responseId", responseId);
-		body.put("surveyId", "nps-dashboard");
-		body.put("score", score);
-		body.put("touchpoint", "POST_PURCHASE");
-		body.put("storeId", storeId);
+		Map<String, Object> body = EventBodies.answer("dash-answerer-" + responseId, responseId, "nps-dashboard",
+				daysAgo(daysAgo), score, "POST_PURCHASE", storeId);
 		body.put("channel", "WEB");
 		body.put("region", "EU-WEST");
 		body.put("segment", "REGULAR");

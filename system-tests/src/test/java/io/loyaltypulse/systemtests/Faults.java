@@ -399,46 +399,23 @@ final class Faults {
 	}
 
 	private void purchase(String customerId, String orderId, Instant at, List<Line> lines, BigDecimal total) {
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("eventId", orderId + "-completed");
-		body.put("customerId", customerId);
-		body.put("occurredAt", at.toString());
-		body.put("orderId", orderId);
-		body.put("storeId", "S1");
-		body.put("channel", "APP");
-		body.put("lines", lines.stream()
-			.map((line) -> Map.of("lineId", line.lineId(), "sku", "SKU-" + line.category(), "category", line.category(),
-					"quantity", line.quantity(), "unitPrice", line.unitPrice().toPlainString()))
-			.toList());
-		body.put("total", total.toPlainString());
-		body.put("currency", "EUR");
-		accepted(this.http.post(url(PURCHASE, "/api/v1/purchases"), body, Map.of()));
+		accepted(this.http.post(url(PURCHASE, "/api/v1/purchases"),
+				EventBodies.purchase(customerId, orderId, at, "S1", "APP", lines, total, "EUR"), Map.of()));
 	}
 
 	private void answer(String customerId, String storeId, int daysAgo, int score) {
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("eventId", "fault-answer-" + customerId);
-		body.put("customerId", customerId);
-		body.put("occurredAt", this.now.minus(Duration.ofDays(daysAgo)).toString());
-		body.put("responseId", "fault-resp-" + customerId);
-		body.put("surveyId", "nps-fault");
-		body.put("score", score);
-		body.put("touchpoint", "DELIVERY");
-		body.put("storeId", storeId);
-		accepted(this.http.post(url(SURVEY, "/api/v1/survey-responses"), body, Map.of()));
+		accepted(this.http.post(url(SURVEY, "/api/v1/survey-responses"),
+				EventBodies.answer(customerId, "fault-resp-" + customerId, "nps-fault",
+						this.now.minus(Duration.ofDays(daysAgo)), score, "DELIVERY", storeId),
+				Map.of()));
 	}
 
 	private void overdueInvoice(String customerId, String invoiceId, int amount) {
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("eventId", invoiceId + "-issued");
-		body.put("customerId", customerId);
-		body.put("occurredAt", this.now.minus(Duration.ofDays(45)).toString());
-		body.put("invoiceId", invoiceId);
-		body.put("amount", amount + ".00");
-		body.put("currency", "EUR");
-		body.put("issueDate", LocalDate.ofInstant(this.now.minus(Duration.ofDays(45)), ZoneOffset.UTC).toString());
-		body.put("dueDate", LocalDate.ofInstant(this.now.minus(Duration.ofDays(15)), ZoneOffset.UTC).toString());
-		accepted(this.http.post(url(PURCHASE, "/api/v1/invoices"), body, Map.of()));
+		accepted(
+				this.http.post(url(PURCHASE, "/api/v1/invoices"),
+						EventBodies.invoice(customerId, invoiceId, this.now.minus(Duration.ofDays(45)), amount + ".00",
+								"EUR", LocalDate.ofInstant(this.now.minus(Duration.ofDays(15)), ZoneOffset.UTC)),
+						Map.of()));
 	}
 
 	private void payment(String customerId, String invoiceId, int amount) {

@@ -128,15 +128,8 @@ final class ShopsMonth {
 	}
 
 	private void sendOverdueInvoice() {
-		Map<String, Object> invoice = new LinkedHashMap<>();
-		invoice.put("eventId", "month-inv-1-issued");
-		invoice.put("customerId", "month-arrears");
-		invoice.put("occurredAt", daysAgo(40).toString());
-		invoice.put("invoiceId", "month-inv-1");
-		invoice.put("amount", "250.00");
-		invoice.put("currency", EUR);
-		invoice.put("issueDate", date(40).toString());
-		invoice.put("dueDate", date(10).toString());
+		Map<String, Object> invoice = EventBodies.invoice("month-arrears", "month-inv-1", daysAgo(40), "250.00", EUR,
+				date(10));
 		accepted(this.http.post(url(PURCHASE, "/api/v1/invoices"), invoice, Map.of()));
 	}
 
@@ -280,19 +273,8 @@ final class ShopsMonth {
 
 	private void purchase(String customerId, String orderId, int daysAgo, String storeId, List<Line> lines,
 			BigDecimal total, String currency) {
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("eventId", orderId + "-completed");
-		body.put("customerId", customerId);
-		body.put("occurredAt", daysAgo(daysAgo).toString());
-		body.put("orderId", orderId);
-		body.put("storeId", storeId);
-		body.put("channel", "WEB");
-		body.put("lines", lines.stream()
-			.map((line) -> Map.of("lineId", line.lineId(), "sku", "SKU-" + line.category(), "category", line.category(),
-					"quantity", line.quantity(), "unitPrice", line.unitPrice().toPlainString()))
-			.toList());
-		body.put("total", total.toPlainString());
-		body.put("currency", currency);
+		Map<String, Object> body = EventBodies.purchase(customerId, orderId, daysAgo(daysAgo), storeId, "WEB", lines,
+				total, currency);
 		accepted(this.http.post(url(PURCHASE, "/api/v1/purchases"), body, Map.of()));
 		this.expectedPoints.purchase(customerId, orderId, lines, total);
 	}
@@ -319,17 +301,8 @@ final class ShopsMonth {
 	}
 
 	private void answer(String customerId, String storeId, int daysAgo, Integer score) {
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("eventId", "month-answer-" + customerId);
-		body.put("customerId", customerId);
-		body.put("occurredAt", daysAgo(daysAgo).toString());
-		body.put("responseId", "month-resp-" + customerId);
-		body.put("surveyId", "nps-month");
-		if (score != null) {
-			body.put("score", score);
-		}
-		body.put("touchpoint", "POST_PURCHASE");
-		body.put("storeId", storeId);
+		Map<String, Object> body = EventBodies.answer(customerId, "month-resp-" + customerId, "nps-month",
+				daysAgo(daysAgo), score, "POST_PURCHASE", storeId);
 		body.put("channel", "WEB");
 		accepted(this.http.post(url(SURVEY, "/api/v1/survey-responses"), body, Map.of()));
 		this.answers.computeIfAbsent(storeId, (store) -> new ArrayList<>()).add(score);

@@ -64,8 +64,7 @@ class DeliveryWorker implements SmartLifecycle {
 	 * Pause after a failed round (Kafka away, a write not acknowledged): 1 s, doubling up
 	 * to 30 s while rounds keep failing; never gives up.
 	 */
-	private static final RetryPolicy BACKOFF = new RetryPolicy(Integer.MAX_VALUE, Duration.ofSeconds(1),
-			Duration.ofSeconds(30));
+	private static final RetryPolicy BACKOFF = RetryPolicy.UNTIL_BACK;
 
 	private final WebhookProperties properties;
 

@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
+import io.loyaltypulse.schemas.registry.RetryPolicy;
 import io.loyaltypulse.schemas.registry.SchemaRegistryException;
 import io.loyaltypulse.schemas.topics.Topic;
 import org.apache.kafka.clients.consumer.CloseOptions;
@@ -31,7 +32,7 @@ final class TopicMirror<V> implements AutoCloseable {
 	private static final Logger log = LoggerFactory.getLogger(TopicMirror.class);
 
 	/** The pause before reading again a record the registry could not decode. */
-	private static final Duration REGISTRY_RETRY = Duration.ofSeconds(1);
+	private static final RetryPolicy REGISTRY_RETRY = RetryPolicy.UNTIL_BACK;
 
 	private final Topic<String, V> topic;
 
@@ -51,6 +52,9 @@ final class TopicMirror<V> implements AutoCloseable {
 	private final Map<Integer, Long> initialEnds = new HashMap<>();
 
 	private volatile boolean caughtUp;
+
+	/** Polls that met the registry out of reach since the last good one. */
+	private int registryFailuresInARow;
 
 	TopicMirror(Topic<String, V> topic, Map<String, Object> consumerConfigs, Consumer<ConsumerRecord<String, V>> sink) {
 		this.topic = topic;
@@ -88,6 +92,7 @@ final class TopicMirror<V> implements AutoCloseable {
 				for (TopicPartition partition : this.consumer.assignment()) {
 					this.positions.put(partition, this.consumer.position(partition));
 				}
+				this.registryFailuresInARow = 0;
 				synchronized (this.progress) {
 					this.progress.notifyAll();
 				}
@@ -117,7 +122,7 @@ final class TopicMirror<V> implements AutoCloseable {
 
 	private void pauseAfterRegistryFailure() {
 		try {
-			Thread.sleep(REGISTRY_RETRY);
+			Thread.sleep(REGISTRY_RETRY.waitBefore(++this.registryFailuresInARow));
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

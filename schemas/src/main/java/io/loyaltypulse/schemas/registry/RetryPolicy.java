@@ -8,6 +8,13 @@ import java.time.Duration;
  */
 public record RetryPolicy(int maxRetries, Duration initialWait, Duration maxWait) {
 
+	/**
+	 * For a loop that waits for Kafka or the registry to come back: 1 s, doubling up to
+	 * 30 s, never giving up.
+	 */
+	public static final RetryPolicy UNTIL_BACK = new RetryPolicy(Integer.MAX_VALUE, Duration.ofSeconds(1),
+			Duration.ofSeconds(30));
+
 	public RetryPolicy {
 		if (maxRetries < 0) {
 			throw new IllegalArgumentException("max.retries must not be negative");

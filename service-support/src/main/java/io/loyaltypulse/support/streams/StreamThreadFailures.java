@@ -25,8 +25,7 @@ final class StreamThreadFailures implements StreamsUncaughtExceptionHandler {
 	private static final Logger log = LoggerFactory.getLogger(StreamThreadFailures.class);
 
 	/** 1 s doubling to 30 s while the registry stays away; never gives up. */
-	static final RetryPolicy BACKOFF = new RetryPolicy(Integer.MAX_VALUE, Duration.ofSeconds(1),
-			Duration.ofSeconds(30));
+	static final RetryPolicy BACKOFF = RetryPolicy.UNTIL_BACK;
 
 	/** Failures further apart than this start the backoff again. */
 	static final Duration RESET_AFTER = Duration.ofMinutes(5);
