@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import io.loyaltypulse.systemtests.Http.Answer;
 import io.loyaltypulse.systemtests.WebhookReceiver.Request;
@@ -140,6 +141,15 @@ final class CrmWebhooks implements AutoCloseable {
 	/** Requests answered 503 so far (the receiver down). */
 	int refused() {
 		return (int) this.receiver.requests().stream().filter((r) -> r.answered() != 200).count();
+	}
+
+	/** The customers a request of this type was refused for so far. */
+	Set<String> refusedCustomers(String type) {
+		return this.receiver.requests()
+			.stream()
+			.filter((r) -> r.answered() != 200 && type.equals(r.type()))
+			.map(Request::customerId)
+			.collect(Collectors.toSet());
 	}
 
 	private List<JsonNode> deliveries() {
