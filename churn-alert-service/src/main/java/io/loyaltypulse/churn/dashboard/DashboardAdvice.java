@@ -16,6 +16,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.ProblemDetail;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindException;
 import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -75,6 +76,20 @@ class DashboardAdvice {
 		String detail = (ex instanceof TypeMismatchException mismatch && mismatch.getPropertyName() != null)
 				? mismatch.getPropertyName() + ": not a valid value" : ex.getMessage();
 		return problem(400, "Please check the form", detail, List.of(), request, response, model);
+	}
+
+	/**
+	 * A form's value that does not bind ({@code page=abc} on the inbox), named as the
+	 * form names it.
+	 */
+	@ExceptionHandler(BindException.class)
+	String unboundForm(BindException ex, HttpServletRequest request, HttpServletResponse response, Model model) {
+		List<String> fields = ex.getFieldErrors()
+			.stream()
+			.map((error) -> error.getField() + ": "
+					+ (error.isBindingFailure() ? "not a valid value" : error.getDefaultMessage()))
+			.toList();
+		return problem(400, "Please check the form", null, fields, request, response, model);
 	}
 
 	/**

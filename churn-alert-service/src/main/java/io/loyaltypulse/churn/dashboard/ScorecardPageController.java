@@ -44,10 +44,13 @@ class ScorecardPageController {
 	@GetMapping("/dashboard/scorecard")
 	String scorecard(@RequestParam(required = false) String quarter, @RequestParam(required = false) String slice,
 			Model model) {
-		Quarter current = (quarter == null || quarter.isBlank()) ? Quarter.of(this.clock.instant())
-				: Quarter.parse(quarter)
-					.orElseThrow(
-							() -> new DashboardDataException("quarter must be written YYYY-Qn, e.g. 2026-Q3", 400));
+		Quarter today = Quarter.of(this.clock.instant());
+		Quarter current = (quarter == null || quarter.isBlank()) ? today : Quarter.parse(quarter)
+			.orElseThrow(() -> new DashboardDataException("quarter must be written YYYY-Qn, e.g. 2026-Q3", 400));
+		if (current.firstDay().isAfter(today.lastDay())) {
+			throw new DashboardDataException("quarter " + current + " has not begun: the current quarter is " + today,
+					400);
+		}
 		Slice chosen = Slice.parse(slice);
 		QuarterFigures now = figures(current, chosen);
 		QuarterFigures before = figures(current.previous(), chosen);
@@ -101,11 +104,15 @@ class ScorecardPageController {
 	record Slice(String dimension, String value) {
 
 		static Slice parse(String key) {
-			if (key != null && key.matches("(store|region)=.+")) {
-				int equals = key.indexOf('=');
-				return new Slice(key.substring(0, equals), key.substring(equals + 1));
+			if (key == null || key.isBlank()) {
+				return new Slice("all", null);
 			}
-			return new Slice("all", null);
+			if (!key.matches("(store|region)=.+")) {
+				throw new DashboardDataException(
+						"slice must be store=<store id>, region=<region id> or empty for all stores", 400);
+			}
+			int equals = key.indexOf('=');
+			return new Slice(key.substring(0, equals), key.substring(equals + 1));
 		}
 
 		String key() {

@@ -5,7 +5,6 @@ import java.math.RoundingMode;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import io.loyaltypulse.churn.config.ChurnProperties;
 import io.loyaltypulse.support.validation.InvalidParametersException;
@@ -21,12 +20,11 @@ import org.springframework.web.bind.annotation.RestController;
  * quarter (UTC) in one slice ({@code store}, {@code region}, or all when neither is
  * given), with the repeat-purchase rate and the returning customers' average order value;
  * and the quarters, stores and regions seen, for pickers. 400 naming the parameter for a
- * bad or unknown one, 503 with Retry-After while the state is not queryable.
+ * bad one (an unknown one: service-support's QueryParameterRules), 503 with Retry-After
+ * while the state is not queryable.
  */
 @RestController
 class ScorecardController {
-
-	private static final Set<String> FIGURES_PARAMETERS = Set.of("quarter", "store", "region");
 
 	private final ScorecardFigures figures;
 
@@ -41,7 +39,7 @@ class ScorecardController {
 	Map<String, Object> figures(@RequestParam(required = false) String quarter,
 			@RequestParam(required = false) @ValidId String store,
 			@RequestParam(required = false) @ValidId String region, HttpServletRequest request) {
-		Map<String, String> violations = unknownOrRepeated(request, FIGURES_PARAMETERS);
+		Map<String, String> violations = new LinkedHashMap<>();
 		Optional<Quarter> parsed = Quarter.parse(quarter);
 		if (parsed.isEmpty()) {
 			violations.put("quarter", ((quarter == null) ? "is required" : "must be")
@@ -59,30 +57,12 @@ class ScorecardController {
 
 	@GetMapping(ScorecardFigures.SLICES_PATH)
 	Map<String, Object> slices(HttpServletRequest request) {
-		Map<String, String> violations = unknownOrRepeated(request, Set.of());
-		if (!violations.isEmpty()) {
-			throw new InvalidParametersException(violations);
-		}
 		ScorecardFigures.Seen seen = this.figures.seen(request);
 		Map<String, Object> view = new LinkedHashMap<>();
 		view.put("quarters", seen.quarters());
 		view.put("stores", seen.stores());
 		view.put("regions", seen.regions());
 		return view;
-	}
-
-	private static Map<String, String> unknownOrRepeated(HttpServletRequest request, Set<String> known) {
-		Map<String, String> violations = new LinkedHashMap<>();
-		request.getParameterMap().forEach((name, values) -> {
-			if (!known.contains(name)) {
-				violations.put(name, "is not a parameter of this query"
-						+ (known.isEmpty() ? "" : "; it takes " + String.join(", ", known.stream().sorted().toList())));
-			}
-			else if (values.length > 1) {
-				violations.put(name, "must be given once");
-			}
-		});
-		return violations;
 	}
 
 	private Map<String, Object> view(Quarter quarter, String slice, Figures figures) {

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 
 import io.loyaltypulse.churn.ChurnEndpoints;
+import io.loyaltypulse.churn.api.ManagerActions;
+import io.loyaltypulse.churn.config.ChurnProperties;
 import io.loyaltypulse.testsupport.TestApiKeys;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,6 +24,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.verifyNoInteractions;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -31,9 +34,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * What goes wrong on a page is said on the page in a manager's words: the field as the
  * form names it, the API's own reason for a refusal, the real status.
  */
-@WebMvcTest(controllers = CustomerPageController.class)
+@WebMvcTest(controllers = { CustomerPageController.class, ScorecardPageController.class, InboxController.class })
 @Import({ DashboardSecurity.class, ChurnEndpoints.class })
-@EnableConfigurationProperties(DashboardProperties.class)
+@EnableConfigurationProperties({ DashboardProperties.class, ChurnProperties.class })
 @TestPropertySource(properties = { "loyalty.security.api-keys[0].name=reader",
 		"loyalty.security.api-keys[0].sha256=" + TestApiKeys.ALL_SCOPES_SHA256,
 		"loyalty.security.api-keys[0].scopes=alerts:read" })
@@ -47,6 +50,9 @@ class DashboardErrorPagesTest {
 
 	@MockitoBean
 	Clock clock;
+
+	@MockitoBean
+	ManagerActions actions;
 
 	@BeforeEach
 	void fixTheClock() {
@@ -79,6 +85,30 @@ class DashboardErrorPagesTest {
 			.andExpect(status().isServiceUnavailable())
 			.andExpect(
 					content().string(containsString("churn-alert-service answered 503: the topology is REBALANCING")));
+	}
+
+	@Test
+	void shouldRefuseAQuarterThatHasNotBegunAndASliceTheFormNeverMakes() throws Exception {
+		this.mvc.perform(get("/dashboard/scorecard").param("quarter", "2027-Q1").with(user("anna").roles("MANAGER")))
+			.andExpect(status().isBadRequest())
+			.andExpect(
+					content().string(containsString("quarter 2027-Q1 has not begun: the current quarter is 2026-Q4")));
+		this.mvc
+			.perform(get("/dashboard/scorecard").param("quarter", "2026-Q4")
+				.param("slice", "channel=WEB")
+				.with(user("anna").roles("MANAGER")))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("slice must be store=")));
+		verifyNoInteractions(this.apis);
+	}
+
+	@Test
+	void shouldNameAFormValueThatDoesNotBindOnThePage() throws Exception {
+		this.mvc.perform(get("/dashboard/alerts").param("page", "abc").with(user("anna").roles("MANAGER")))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().contentTypeCompatibleWith("text/html"))
+			.andExpect(content().string(containsString("page: not a valid value")));
+		verifyNoInteractions(this.apis);
 	}
 
 }

@@ -153,6 +153,8 @@ class ChurnAlertServiceIT {
 		HttpResponse<String> notFound = post("/api/v1/alerts/" + unknown + "/acknowledge", null, "k-3");
 		HttpResponse<String> notAnAlertId = get("/api/v1/alerts/not-an-alert");
 		HttpResponse<String> badSignal = get("/api/v1/alerts?signal=SLEEPY");
+		HttpResponse<String> misspeltFilter = get("/api/v1/alerts?sigal=ARREARS");
+		HttpResponse<String> repeatedFilter = get("/api/v1/alerts?store=S1&store=S2");
 		HttpResponse<String> plainText = service.send(HttpRequest
 			.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/api/v1/alerts/" + unknown + "/comments"))
 			.header("Authorization", "Bearer " + TestApiKeys.ALL_SCOPES)
@@ -184,11 +186,15 @@ class ChurnAlertServiceIT {
 		assertThat(badSignal.statusCode()).isEqualTo(400);
 		assertThat(badSignal.body()).contains("signal")
 			.contains("must be one of SILENCE, ARREARS, REPEAT_DECLINE, DETRACTOR, COMPLAINT");
+		assertThat(misspeltFilter.statusCode()).isEqualTo(400);
+		assertThat(misspeltFilter.body()).contains("\"parameter\":\"sigal\"", "is not a parameter of this endpoint");
+		assertThat(repeatedFilter.statusCode()).isEqualTo(400);
+		assertThat(repeatedFilter.body()).contains("\"parameter\":\"store\"", "give it once");
 		assertThat(plainText.statusCode()).isEqualTo(415);
 		assertThat(readOnly.statusCode()).isEqualTo(403);
 		assertThat(readOnly.body()).contains("alerts:write");
 		for (HttpResponse<String> problem : List.of(pastSnooze, unknownField, noReason, noKey, notFound, badSignal,
-				badSort, blankStore, readOnly)) {
+				misspeltFilter, repeatedFilter, badSort, blankStore, readOnly)) {
 			assertThat(problem.headers().firstValue("Content-Type").orElseThrow())
 				.startsWith("application/problem+json");
 		}

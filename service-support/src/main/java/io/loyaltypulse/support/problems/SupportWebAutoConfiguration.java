@@ -1,5 +1,7 @@
 package io.loyaltypulse.support.problems;
 
+import io.loyaltypulse.support.validation.StrictQueryParameters;
+
 import org.apache.catalina.core.StandardHost;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -12,11 +14,13 @@ import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfigura
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * One face for errors at every layer: the advice for controllers and Spring MVC, the
  * error controller for what reaches the container's error page, and Tomcat's error report
- * for what Tomcat refuses itself.
+ * for what Tomcat refuses itself; and one rule for the API's query parameters.
  */
 @AutoConfiguration(before = ErrorMvcAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -25,6 +29,17 @@ public class SupportWebAutoConfiguration {
 	@Bean
 	ApiProblemAdvice apiProblemAdvice() {
 		return new ApiProblemAdvice();
+	}
+
+	/** Every API query parameter one the handler takes, given once. */
+	@Bean
+	WebMvcConfigurer strictQueryParameters() {
+		return new WebMvcConfigurer() {
+			@Override
+			public void addInterceptors(InterceptorRegistry registry) {
+				registry.addInterceptor(new StrictQueryParameters()).addPathPatterns("/api/**");
+			}
+		};
 	}
 
 	@Bean

@@ -16,11 +16,12 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * A service as small as can be, built on service-support alone: one read endpoint, one
- * write endpoint, each with its scope.
+ * A service as small as can be, built on service-support alone: one read endpoint (with
+ * two query parameters), one write endpoint, each with its scope.
  */
 @SpringBootApplication
 class FaceTestApplication {
@@ -46,8 +47,10 @@ class FaceTestApplication {
 		}
 
 		@GetMapping("/api/v1/things/{id}")
-		Map<String, String> thing(@PathVariable @ValidId String id) {
-			return Map.of("id", id);
+		Map<String, String> thing(@PathVariable @ValidId String id,
+				@RequestParam(name = "view", defaultValue = "short") String view,
+				@RequestParam(required = false) @ValidId String owner) {
+			return Map.of("id", id, "view", view);
 		}
 
 		@PostMapping("/api/v1/things")

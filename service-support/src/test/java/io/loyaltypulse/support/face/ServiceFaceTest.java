@@ -69,6 +69,28 @@ class ServiceFaceTest {
 	}
 
 	@Test
+	void shouldTakeTheQueryParametersAnEndpointDeclaresEachOnce() throws IOException {
+		assertThat(send(get("/api/v1/things/t-1?view=long&owner=o-1"))).startsWith("HTTP/1.1 200")
+			.contains("\"view\":\"long\"");
+
+		String unknown = send(get("/api/v1/things/t-1?view=long&colour=red&own%65rs=x"));
+		assertThat(unknown).startsWith("HTTP/1.1 400")
+			.contains(PROBLEM_JSON)
+			.contains("\"parameter\":\"colour\"", "\"parameter\":\"owners\"",
+					"is not a parameter of this endpoint (known: view, owner)")
+			.doesNotContain("\"parameter\":\"view\"");
+
+		String repeated = send(get("/api/v1/things/t-1?owner=a&owner=b"));
+		assertThat(repeated).startsWith("HTTP/1.1 400")
+			.contains(PROBLEM_JSON)
+			.contains("\"parameter\":\"owner\"", "is given 2 times; give it once");
+
+		String onAWrite = send(post("/api/v1/things?dryRun=true", "{\"name\": \"a\"}", TestApiKeys.ALL_SCOPES));
+		assertThat(onAWrite).startsWith("HTTP/1.1 400")
+			.contains("\"parameter\":\"dryRun\"", "is not a parameter of this endpoint, which takes none");
+	}
+
+	@Test
 	void shouldAnswerAnUnknownPathAndAWrongMethodWithProblems() throws IOException {
 		assertThat(send(get("/api/v1/nothing-here"))).startsWith("HTTP/1.1 404")
 			.contains(PROBLEM_JSON)

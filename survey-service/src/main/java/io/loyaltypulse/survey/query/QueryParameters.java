@@ -15,6 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.loyaltypulse.support.validation.InvalidParametersException;
+import io.loyaltypulse.support.validation.QueryParameterRules;
 import io.loyaltypulse.support.validation.Violations;
 import io.loyaltypulse.survey.nps.Confidence;
 import io.loyaltypulse.survey.nps.Dimension;
@@ -55,16 +56,7 @@ final class QueryParameters {
 	private QueryParameters(MultiValueMap<String, String> parameters, Slicing slicing, Set<String> allowed) {
 		this.parameters = parameters;
 		this.slicing = slicing;
-		for (Map.Entry<String, List<String>> parameter : parameters.entrySet()) {
-			if (!allowed.contains(parameter.getKey())) {
-				this.violations.put(parameter.getKey(),
-						"is not a parameter of this endpoint (known: " + String.join(", ", allowed) + ")");
-			}
-			else if (parameter.getValue().size() > 1) {
-				this.violations.put(parameter.getKey(),
-						"is given " + parameter.getValue().size() + " times; give it once");
-			}
-		}
+		this.violations.putAll(QueryParameterRules.unknownOrRepeated(parameters, allowed));
 	}
 
 	/** The endpoints, by what they read. */
