@@ -1,7 +1,5 @@
 package io.loyaltypulse.support.problems;
 
-import io.loyaltypulse.support.validation.StrictQueryParameters;
-
 import org.apache.catalina.core.StandardHost;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -14,13 +12,11 @@ import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfigura
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * One face for errors at every layer: the advice for controllers and Spring MVC, the
  * error controller for what reaches the container's error page, and Tomcat's error report
- * for what Tomcat refuses itself; and one rule for the API's query parameters.
+ * for what Tomcat refuses itself.
  */
 @AutoConfiguration(before = ErrorMvcAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -29,17 +25,6 @@ public class SupportWebAutoConfiguration {
 	@Bean
 	ApiProblemAdvice apiProblemAdvice() {
 		return new ApiProblemAdvice();
-	}
-
-	/** Every API query parameter one the handler takes, given once. */
-	@Bean
-	WebMvcConfigurer strictQueryParameters() {
-		return new WebMvcConfigurer() {
-			@Override
-			public void addInterceptors(InterceptorRegistry registry) {
-				registry.addInterceptor(new StrictQueryParameters()).addPathPatterns("/api/**");
-			}
-		};
 	}
 
 	@Bean
