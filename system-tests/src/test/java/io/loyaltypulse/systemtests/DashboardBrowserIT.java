@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -110,6 +111,19 @@ class DashboardBrowserIT {
 		assertThat(last.get("change").asString()).isEqualTo("ACKNOWLEDGED");
 		assertThat(last.get("actor").asString()).isEqualTo(SystemStack.DASHBOARD_USER);
 		assertThat(this.browser.consoleErrors()).as("console errors").isEmpty();
+
+		// On a small laptop window the table scrolls in its box; the page does not widen.
+		page.manage().window().setSize(new Dimension(800, 1000));
+		try {
+			this.browser.waiting()
+				.until((driver) -> ((Number) this.browser.script("return window.innerWidth;")).intValue() <= 800);
+			assertThat(((Number) this.browser
+				.script("return document.documentElement.scrollWidth - document.documentElement.clientWidth;"))
+				.intValue()).as("how much wider than the window the inbox is, in pixels").isLessThanOrEqualTo(0);
+		}
+		finally {
+			page.manage().window().setSize(new Dimension(1440, 1000));
+		}
 	}
 
 	@Test
