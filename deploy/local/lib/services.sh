@@ -21,6 +21,15 @@ LOYALTY_SERVICES=(
 )
 # <<< SERVICES
 
+# A query each Kafka Streams service answers once its topology has run for the first time: its readiness is UP while
+# the topology rebalances (on purpose: a rebalance must not take every instance out of service), and a query answers
+# 503 with Retry-After until then. start.sh waits for it, so that the README's first examples answer at once.
+declare -A LOYALTY_FIRST_QUERY=(
+	[points-service]="/api/v1/customers/local-stack-start/points"
+	[survey-service]="/api/v1/nps"
+	[churn-alert-service]="/api/v1/alerts?size=1"
+)
+
 # The one platform API key of the local stack, $LOYALTY_API_KEY (local-dev-key), with every scope of DESIGN.md ("One
 # face for every service"), on every service. Services accept a key only as its SHA-256
 # (loyalty.security.api-keys[N].name/.sha256/.scopes), so the key itself is never on a command line.
@@ -117,5 +126,19 @@ start_service() {
 		"$@"
 	wait_until "$name" 120 "readiness on http://$LOYALTY_HOST:$port/actuator/health/readiness" "$log_file" \
 		http_ok "http://$LOYALTY_HOST:$port/actuator/health/readiness"
+	if [[ -n "${LOYALTY_FIRST_QUERY[$name]:-}" ]]; then
+		wait_until "$name" 120 "a first answer (not 503) from http://$LOYALTY_HOST:$port${LOYALTY_FIRST_QUERY[$name]}" \
+			"$log_file" query_answers "http://$LOYALTY_HOST:$port${LOYALTY_FIRST_QUERY[$name]}"
+	fi
 	info "$name is up (PID $RECORDED_PID) on http://$LOYALTY_HOST:$port; log $log_file."
 }
+
+# query_answers URL: the platform key's query is answered, anything but 503 (state not queryable yet) or no answer.
+# The key goes to curl on its standard input, not on its command line.
+query_answers() {
+	local status
+	status="$(printf 'header = "X-Api-Key: %s"\n' "$LOYALTY_API_KEY" |
+		curl -s -o /dev/null -w '%{http_code}' --max-time 3 --config - "$1")" || return 1
+	[[ "$status" != 000 && "$status" != 503 ]]
+}
+
