@@ -111,4 +111,17 @@ class DashboardErrorPagesTest {
 		verifyNoInteractions(this.apis);
 	}
 
+	@Test
+	void shouldAnswerAnUnknownDashboardAddressWithAPageAndAnUnknownApiAddressWithAProblem() throws Exception {
+		this.mvc.perform(get("/dashboard/nope").with(user("anna").roles("MANAGER")))
+			.andExpect(status().isNotFound())
+			.andExpect(content().contentTypeCompatibleWith("text/html"))
+			.andExpect(content().string(allOf(containsString("There is no dashboard page at this address."),
+					containsString("Back to the alerts"), containsString("anna"))));
+		this.mvc.perform(get("/api/v1/nope").header("X-Api-Key", TestApiKeys.ALL_SCOPES))
+			.andExpect(status().isNotFound())
+			.andExpect(content().contentTypeCompatibleWith("application/problem+json"))
+			.andExpect(content().string(containsString("No endpoint at this URL.")));
+	}
+
 }
