@@ -232,10 +232,9 @@ final class Faults {
 			for (int i = 0; i < customers.size(); i++) {
 				overdueInvoice(customers.get(i), "fault-whinv-" + i, 200 + i);
 			}
-			// Each alert's own raising refused, not just as many refusals (a retry of one
-			// alert counts again): a payment sent before its invoice raised anything
-			// would
-			// leave no alert to deliver.
+			// Wait for each alert's own refused raising, not for a count of refusals (a
+			// retry counts again): a payment sent before its invoice raised an alert
+			// leaves none to deliver.
 			await("the raising of every alert refused while the receiver is down").atMost(SETTLED)
 				.pollInterval(Duration.ofMillis(500))
 				.until(() -> webhooks.refusedCustomers(CrmWebhooks.RAISED).containsAll(customers));
