@@ -80,7 +80,7 @@ final class BadInputSweep {
 		this.stack = stack;
 		this.http = http;
 		this.alertId = (alertId != null) ? alertId : "unknown-alert";
-		this.webhookId = (webhookId != null) ? webhookId : "wh_unknown";
+		this.webhookId = webhookId;
 	}
 
 	/** Sends every case once; returns the ones not answered as they must be. */
@@ -105,7 +105,10 @@ final class BadInputSweep {
 		return unanswered;
 	}
 
-	/** Every case and its answer, for a reader: {@code target/system/bad-inputs.txt}. */
+	/**
+	 * Every case and its answer, for a reader:
+	 * {@code target/system/PlatformSystemIT/bad-inputs.txt}.
+	 */
 	private void writeReport(List<String> report) {
 		try {
 			Files.write(this.stack.workDir().resolve("bad-inputs.txt"), report);

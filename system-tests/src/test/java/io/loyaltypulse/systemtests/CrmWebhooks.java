@@ -1,6 +1,7 @@
 package io.loyaltypulse.systemtests;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -155,7 +156,7 @@ final class CrmWebhooks implements AutoCloseable {
 	private List<JsonNode> deliveries() {
 		Answer answer = this.http.get(url("/api/v1/webhooks/" + this.subscriptionId + "/deliveries"));
 		assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
-		List<JsonNode> items = new java.util.ArrayList<>();
+		List<JsonNode> items = new ArrayList<>();
 		answer.json().get("items").forEach(items::add);
 		return items;
 	}

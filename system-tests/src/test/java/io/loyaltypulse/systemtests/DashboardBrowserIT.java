@@ -4,9 +4,11 @@ import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 
 import io.loyaltypulse.testsupport.TestApiKeys;
+import io.loyaltypulse.testsupport.TestDashboardPasswords;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -49,12 +51,13 @@ class DashboardBrowserIT {
 
 	@BeforeAll
 	void startThePlatformAndTheBrowser() throws Exception {
-		this.stack = SystemStack.start(this.http.client());
+		this.stack = SystemStack.start(this.http.client(), DashboardBrowserIT.class);
 		this.story = new DashboardStory(this.stack, this.http);
 		this.story.post();
 		awaitAlert(DashboardStory.IN_ARREARS, "ARREARS");
 		awaitAlert(DashboardStory.SILENT, "SILENCE");
-		this.browser = Browser.open(Path.of("target/screenshots"), Files.createTempDirectory("chromium-profile"));
+		this.browser = Browser.open(Path.of("target/screenshots"),
+				Files.createDirectories(this.stack.workDir().resolve("chromium-profile")));
 	}
 
 	@AfterAll
@@ -86,7 +89,7 @@ class DashboardBrowserIT {
 	@Order(2)
 	void shouldLogInFilterAndAcknowledgeAnAlertWithoutAReload() throws Exception {
 		WebDriver page = this.browser.driver();
-		logIn(SystemStack.DASHBOARD_USER, SystemStack.DASHBOARD_PASSWORD);
+		logIn(SystemStack.DASHBOARD_USER, TestDashboardPasswords.PASSWORD);
 		this.browser.waiting().until((driver) -> driver.getCurrentUrl().endsWith("/dashboard/alerts"));
 		assertThat(rowSignals()).contains("ARREARS", "SILENCE");
 		this.browser.screenshot("dashboard-alerts");
@@ -158,7 +161,7 @@ class DashboardBrowserIT {
 		List<Number> drawn = (List<Number>) this.browser
 			.script("return Chart.getChart(document.getElementById('nps-histogram-chart')).data.datasets[0].data;");
 		assertThat(drawn.stream().map(Number::longValue).toList())
-			.containsExactlyElementsOf(java.util.Arrays.stream(this.story.histogram()).boxed().toList());
+			.containsExactlyElementsOf(Arrays.stream(this.story.histogram()).boxed().toList());
 		String stores = page.findElement(By.id("breakdown-store")).getText();
 		assertThat(stores).contains("S1").contains("S2");
 		this.browser.screenshot("dashboard-nps");

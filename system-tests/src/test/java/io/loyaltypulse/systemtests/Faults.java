@@ -1,6 +1,8 @@
 package io.loyaltypulse.systemtests;
 
 import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -37,6 +39,9 @@ import static org.awaitility.Awaitility.await;
 final class Faults {
 
 	private static final Duration SETTLED = Duration.ofSeconds(180);
+
+	/** How long churn-alert-service runs without the registry after its restart. */
+	private static final Duration WITHOUT_REGISTRY = Duration.ofSeconds(40);
 
 	/** points-service's default review bonus. */
 	private static final int REVIEW_BONUS = 20;
@@ -124,15 +129,8 @@ final class Faults {
 	 * SIGKILL of churn-alert-service while overdue invoices flow: each raises one alert.
 	 */
 	void killChurnAlertServiceMidStream() throws Exception {
-		List<String> customers = new ArrayList<>();
-		List<Runnable> events = new ArrayList<>();
-		for (int i = 0; i < 12; i++) {
-			String customerId = "fault-churn-" + i;
-			customers.add(customerId);
-			int amount = 100 + i;
-			String invoiceId = "fault-inv-" + i;
-			events.add(() -> overdueInvoice(customerId, invoiceId, amount));
-		}
+		OverdueInvoices invoices = overdueInvoices("fault-churn-", "fault-inv-", 12, 100);
+		List<Runnable> events = invoices.events();
 		AtomicInteger sent = new AtomicInteger();
 		CompletableFuture<Void> sender = sendInBackground(events, sent);
 		await("a third of the invoices sent").atMost(SETTLED)
@@ -141,18 +139,7 @@ final class Faults {
 		this.stack.crash(CHURN);
 		this.stack.restart(CHURN, this.http.client());
 		sender.get(5, TimeUnit.MINUTES);
-		await("one ARREARS alert for every overdue invoice").atMost(SETTLED)
-			.pollInterval(Duration.ofSeconds(1))
-			.untilAsserted(() -> {
-				Map<String, Integer> alerts = arrearsAlerts();
-				assertThat(alerts.keySet()).containsAll(customers);
-			});
-		Map<String, Integer> alerts = arrearsAlerts();
-		for (String customer : customers) {
-			count(1, alerts.getOrDefault(customer, 0));
-			assertThat(alerts.get(customer)).as("ARREARS alerts of %s", customer).isEqualTo(1);
-			this.holdings.alertOnce(customer, "ARREARS");
-		}
+		assertOneArrearsAlertEach(invoices.customers());
 		exact(mark);
 	}
 
@@ -220,18 +207,15 @@ final class Faults {
 	 * the receiver is down; every attempt meanwhile is refused; once it is up, every
 	 * alert's raising and then its clearing arrive, verifiable, none lost.
 	 */
-	void webhookReceiverDownForAWhile(CrmWebhooks webhooks) {
-		List<String> customers = new ArrayList<>();
-		for (int i = 0; i < 4; i++) {
-			customers.add("fault-webhook-" + i);
-		}
+	void webhookReceiverDownForAWhile() {
+		CrmWebhooks webhooks = this.webhooks;
+		OverdueInvoices invoices = overdueInvoices("fault-webhook-", "fault-whinv-", 4, 200);
+		List<String> customers = invoices.customers();
 		Mark mark = fault("the webhook receiver answering 503 for a while, then up", customers.size() * 2, 0);
 		int refusedBefore = webhooks.refused();
 		webhooks.receiver().down();
 		try {
-			for (int i = 0; i < customers.size(); i++) {
-				overdueInvoice(customers.get(i), "fault-whinv-" + i, 200 + i);
-			}
+			invoices.events().forEach(Runnable::run);
 			// Wait for each alert's own refused raising, not for a count of refusals (a
 			// retry counts again): a payment sent before its invoice raised an alert
 			// leaves none to deliver.
@@ -263,11 +247,8 @@ final class Faults {
 			// Up whatever happened: a receiver left down would fail every later scenario.
 			webhooks.receiver().up();
 		}
-		for (String customer : customers) {
-			webhooks.assertRaisedThenClearedDelivered(customer);
-			count(1, arrearsAlerts().getOrDefault(customer, 0));
-			this.holdings.alertOnce(customer, "ARREARS");
-		}
+		customers.forEach(webhooks::assertRaisedThenClearedDelivered);
+		assertOneArrearsAlertEach(customers);
 		long lost = webhooks.lost();
 		this.tally.webhooksLost = lost;
 		assertThat(lost).as("alert changes never delivered").isZero();
@@ -283,16 +264,9 @@ final class Faults {
 	 * ARREARS alert per invoice, each delivered to the webhook receiver, and nothing on
 	 * any dead-letter topic.
 	 */
-	void restartChurnAlertServiceWhileTheRegistryIsDown(CrmWebhooks webhooks) throws Exception {
-		List<String> customers = new ArrayList<>();
-		List<Runnable> events = new ArrayList<>();
-		for (int i = 0; i < 6; i++) {
-			String customerId = "fault-regchurn-" + i;
-			customers.add(customerId);
-			int amount = 300 + i;
-			String invoiceId = "fault-reginv-" + i;
-			events.add(() -> overdueInvoice(customerId, invoiceId, amount));
-		}
+	void restartChurnAlertServiceWhileTheRegistryIsDown() throws Exception {
+		OverdueInvoices invoices = overdueInvoices("fault-regchurn-", "fault-reginv-", 6, 300);
+		List<Runnable> events = invoices.events();
 		int third = events.size() / 3;
 		events.subList(0, third).forEach(Runnable::run);
 		Mark mark = fault("the registry stopped, churn-alert-service killed (SIGKILL) and started while it is down",
@@ -302,45 +276,40 @@ final class Faults {
 		CompletableFuture<Void> sender = sendInBackground(events.subList(third, events.size()), sent);
 		this.stack.crash(CHURN);
 		ManagedProcess restarted = this.stack.restartInBackground(CHURN);
-		// The registry stays away while the new JVM starts and meets it missing.
-		Instant restartedAt = Instant.now();
-		await("churn-alert-service started without the registry").atMost(SETTLED)
-			.pollInterval(Duration.ofSeconds(1))
-			.until(() -> !restarted.isAlive() || Duration.between(restartedAt, Instant.now()).toSeconds() >= 40);
-		boolean aliveWithoutRegistry = restarted.isAlive();
-		String readinessWithoutRegistry = readiness(CHURN);
-		this.stack.registry().start();
-		if (!aliveWithoutRegistry) {
-			throw new AssertionError("churn-alert-service exited while the registry was down: see "
-					+ this.stack.workDir().resolve(CHURN + ".log"));
+		// The registry stays away while the new JVM starts and meets it missing: the
+		// service must stay up all that while (not crash-loop), whatever its readiness.
+		String readinessWithoutRegistry;
+		try {
+			await("churn-alert-service alive without the registry (its log: "
+					+ this.stack.workDir().resolve(CHURN + ".log") + ")")
+				.during(WITHOUT_REGISTRY)
+				.atMost(WITHOUT_REGISTRY.plusSeconds(10))
+				.pollInterval(Duration.ofSeconds(1))
+				.until(restarted::isAlive);
+			readinessWithoutRegistry = readiness(CHURN);
+		}
+		finally {
+			this.stack.registry().start();
 		}
 		restarted.awaitReady(this.http.client());
 		sender.get(5, TimeUnit.MINUTES);
-		await("one ARREARS alert for every overdue invoice").atMost(SETTLED)
-			.pollInterval(Duration.ofSeconds(1))
-			.untilAsserted(() -> assertThat(arrearsAlerts().keySet()).containsAll(customers));
-		Map<String, Integer> alerts = arrearsAlerts();
-		for (String customer : customers) {
-			count(1, alerts.getOrDefault(customer, 0));
-			assertThat(alerts.get(customer)).as("ARREARS alerts of %s", customer).isEqualTo(1);
-			this.holdings.alertOnce(customer, "ARREARS");
-		}
-		long lost = webhooks.lost();
+		assertOneArrearsAlertEach(invoices.customers());
+		long lost = this.webhooks.lost();
 		this.tally.webhooksLost = lost;
 		assertThat(lost).as("alert changes never delivered").isZero();
 		assertThat(this.stack.deadLetters()).as("records on dead-letter topics").isEmpty();
-		this.tally.faultReports.add("churn-alert-service restarted without the registry: alive after 40 s, readiness "
-				+ readinessWithoutRegistry);
+		this.tally.faultReports.add("churn-alert-service restarted without the registry: alive for %d s, readiness %s"
+			.formatted(WITHOUT_REGISTRY.toSeconds(), readinessWithoutRegistry));
 		exact(mark);
 	}
 
 	/** Its readiness probe's status, or why there was none. */
 	private String readiness(String service) {
 		try {
-			Answer answer = this.http.sendOnce(java.net.http.HttpRequest
-				.newBuilder(java.net.URI.create(url(service, "/actuator/health/readiness")))
-				.timeout(Duration.ofSeconds(10))
-				.build());
+			Answer answer = this.http
+				.sendOnce(HttpRequest.newBuilder(URI.create(url(service, "/actuator/health/readiness")))
+					.timeout(Duration.ofSeconds(10))
+					.build());
 			return Integer.toString(answer.status());
 		}
 		catch (IllegalStateException ex) {
@@ -417,6 +386,41 @@ final class Faults {
 				EventBodies.answer(customerId, "fault-resp-" + customerId, "nps-fault",
 						this.now.minus(Duration.ofDays(daysAgo)), score, "DELIVERY", storeId),
 				Map.of()));
+	}
+
+	/** Customers and, at the same index, the sending of each one's overdue invoice. */
+	private record OverdueInvoices(List<String> customers, List<Runnable> events) {
+
+	}
+
+	/**
+	 * {@code count} customers {@code <customerPrefix>i}, each with an overdue invoice
+	 * {@code <invoicePrefix>i} of {@code baseAmount + i} EUR, not sent yet.
+	 */
+	private OverdueInvoices overdueInvoices(String customerPrefix, String invoicePrefix, int count, int baseAmount) {
+		List<String> customers = new ArrayList<>();
+		List<Runnable> events = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			String customerId = customerPrefix + i;
+			String invoiceId = invoicePrefix + i;
+			int amount = baseAmount + i;
+			customers.add(customerId);
+			events.add(() -> overdueInvoice(customerId, invoiceId, amount));
+		}
+		return new OverdueInvoices(customers, events);
+	}
+
+	/** Each customer has exactly one ARREARS alert, counted and held for later checks. */
+	private void assertOneArrearsAlertEach(List<String> customers) {
+		await("one ARREARS alert for every overdue invoice").atMost(SETTLED)
+			.pollInterval(Duration.ofSeconds(1))
+			.untilAsserted(() -> assertThat(arrearsAlerts().keySet()).containsAll(customers));
+		Map<String, Integer> alerts = arrearsAlerts();
+		for (String customer : customers) {
+			count(1, alerts.getOrDefault(customer, 0));
+			assertThat(alerts.get(customer)).as("ARREARS alerts of %s", customer).isEqualTo(1);
+			this.holdings.alertOnce(customer, "ARREARS");
+		}
 	}
 
 	private void overdueInvoice(String customerId, String invoiceId, int amount) {

@@ -47,7 +47,7 @@ class PlatformSystemIT {
 
 	@BeforeAll
 	void startTheStack() throws Exception {
-		this.stack = SystemStack.start(this.http.client());
+		this.stack = SystemStack.start(this.http.client(), PlatformSystemIT.class);
 		// The CRM subscribes before any event is sent: every alert change is delivered.
 		this.webhooks = new CrmWebhooks(this.stack, this.http, WebhookReceiver.start());
 		this.webhooks.subscribe();
@@ -144,14 +144,14 @@ class PlatformSystemIT {
 	@Order(8)
 	void shouldDeliverEveryWebhookInOrderWhenTheReceiverIsDownForAWhile() {
 		this.tally.scenarios++;
-		this.faults.webhookReceiverDownForAWhile(this.webhooks);
+		this.faults.webhookReceiverDownForAWhile();
 	}
 
 	@Test
 	@Order(9)
 	void shouldWaitForTheRegistryWhenChurnAlertServiceRestartsWithoutIt() throws Exception {
 		this.tally.scenarios++;
-		this.faults.restartChurnAlertServiceWhileTheRegistryIsDown(this.webhooks);
+		this.faults.restartChurnAlertServiceWhileTheRegistryIsDown();
 	}
 
 }

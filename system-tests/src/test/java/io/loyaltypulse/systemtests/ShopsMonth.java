@@ -44,6 +44,10 @@ import static org.awaitility.Awaitility.await;
  */
 final class ShopsMonth {
 
+	/** The month's alerts, by customer: each raised exactly once. */
+	private static final Map<String, String> EXPECTED_ALERTS = Map.of("month-silent", "SILENCE", "month-arrears",
+			"ARREARS", "month-detractor", "DETRACTOR");
+
 	private static final String EUR = "EUR";
 
 	private final SystemStack stack;
@@ -86,9 +90,7 @@ final class ShopsMonth {
 		// What every later fault must leave as it is.
 		this.holdings.points(this.expectedPoints);
 		this.answers.forEach(this.holdings::answers);
-		List.of("month-silent/SILENCE", "month-arrears/ARREARS", "month-detractor/DETRACTOR")
-			.forEach((pair) -> this.holdings.alertOnce(pair.substring(0, pair.indexOf('/')),
-					pair.substring(pair.indexOf('/') + 1)));
+		EXPECTED_ALERTS.forEach(this.holdings::alertOnce);
 	}
 
 	private void sendPurchasesAndRefunds() {
@@ -206,14 +208,11 @@ final class ShopsMonth {
 	}
 
 	private void assertAlertsRaisedOnce() {
-		Map<String, String> expected = Map.of("month-silent", "SILENCE", "month-arrears", "ARREARS", "month-detractor",
-				"DETRACTOR");
+		List<String> wanted = EXPECTED_ALERTS.entrySet().stream().map((e) -> e.getKey() + "/" + e.getValue()).toList();
 		await("the SILENCE, ARREARS and DETRACTOR alerts").atMost(Duration.ofSeconds(120))
 			.pollInterval(Duration.ofSeconds(1))
-			.untilAsserted(() -> assertThat(alertPairs())
-				.containsAll(expected.entrySet().stream().map((e) -> e.getKey() + "/" + e.getValue()).toList()));
+			.untilAsserted(() -> assertThat(alertPairs()).containsAll(wanted));
 		List<String> pairs = alertPairs();
-		List<String> wanted = expected.entrySet().stream().map((e) -> e.getKey() + "/" + e.getValue()).toList();
 		for (String pair : wanted) {
 			count(1, pairs.stream().filter(pair::equals).count());
 		}

@@ -21,6 +21,7 @@ import io.loyaltypulse.schemas.topics.TopicPlan;
 import io.loyaltypulse.schemas.topics.TopicProvisioner;
 import io.loyaltypulse.testsupport.ManagedProcess;
 import io.loyaltypulse.testsupport.TestApiKeys;
+import io.loyaltypulse.testsupport.TestDashboardPasswords;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -53,11 +54,6 @@ final class SystemStack implements AutoCloseable {
 	/** The CRM manager who logs in to the dashboard. */
 	static final String DASHBOARD_USER = "manager";
 
-	static final String DASHBOARD_PASSWORD = "system-test-password";
-
-	/** BCrypt of {@link #DASHBOARD_PASSWORD}: the service is given only the hash. */
-	private static final String DASHBOARD_PASSWORD_HASH = "{bcrypt}$2a$10$Oxc1pI6CqR1SmaI/j5aDku2eXi13IJjRlTKcWv6qbGG3IGhGmPqLW";
-
 	/** Every scope of DESIGN.md, as the local stack's key has them. */
 	private static final String ALL_SCOPES = "purchases:write,invoices:write,surveys:write,complaints:write,"
 			+ "points:read,points:redeem,points:admin,nps:read,alerts:read,alerts:write,webhooks:admin";
@@ -78,8 +74,14 @@ final class SystemStack implements AutoCloseable {
 		this.workDir = workDir;
 	}
 
-	static SystemStack start(HttpClient http) throws Exception {
-		Path workDir = Path.of(System.getProperty("loyalty.system.work-dir", "target/system")).toAbsolutePath();
+	/**
+	 * @param testClass whose folder under the work directory holds this stack's logs and
+	 * data (each test class its own: a later class must not delete an earlier one's logs)
+	 */
+	static SystemStack start(HttpClient http, Class<?> testClass) throws Exception {
+		Path workDir = Path.of(System.getProperty("loyalty.system.work-dir", "target/system"))
+			.resolve(testClass.getSimpleName())
+			.toAbsolutePath();
 		// A fresh cluster, registry and state every run: a broker refuses data formatted
 		// for another cluster id.
 		deleteRecursively(workDir);
@@ -138,7 +140,7 @@ final class SystemStack implements AutoCloseable {
 	 */
 	private List<String> dashboard() {
 		return List.of("--loyalty.dashboard.users[0].username=" + DASHBOARD_USER,
-				"--loyalty.dashboard.users[0].password-hash=" + DASHBOARD_PASSWORD_HASH,
+				"--loyalty.dashboard.users[0].password-hash=" + TestDashboardPasswords.PASSWORD_HASH,
 				"--loyalty.dashboard.api-key=" + TestApiKeys.ALL_SCOPES,
 				"--loyalty.dashboard.survey-service.url=" + baseUrl(SURVEY),
 				"--loyalty.dashboard.survey-service.api-key=" + TestApiKeys.ALL_SCOPES,
@@ -176,9 +178,7 @@ final class SystemStack implements AutoCloseable {
 	 * directory, instance id and arguments; returns once it is ready.
 	 */
 	void restart(String service, HttpClient http) throws IOException {
-		ManagedProcess again = this.services.get(service).restart();
-		this.services.put(service, again);
-		again.awaitReady(http);
+		restartInBackground(service).awaitReady(http);
 	}
 
 	/**

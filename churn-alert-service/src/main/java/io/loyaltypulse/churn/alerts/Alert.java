@@ -136,7 +136,12 @@ public final class Alert {
 	}
 
 	public boolean isClosed() {
-		return CLOSED.contains(this.status);
+		return isClosed(this.status);
+	}
+
+	/** Whether an alert in this status is done with (resolved or cleared). */
+	public static boolean isClosed(ChurnAlertStatus status) {
+		return CLOSED.contains(status);
 	}
 
 	/** Whether an action of this request was applied to it already. */

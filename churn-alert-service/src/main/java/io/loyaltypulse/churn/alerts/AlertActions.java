@@ -33,6 +33,11 @@ public final class AlertActions {
 		this.maxSnooze = maxSnooze;
 	}
 
+	/** Whether an alert in this status can be acknowledged (nobody took it yet). */
+	public static boolean acknowledgeable(ChurnAlertStatus status) {
+		return ACKNOWLEDGEABLE.contains(status);
+	}
+
 	/**
 	 * The decision on an action, with the events it writes on {@code churn-alerts}.
 	 *

@@ -52,7 +52,7 @@ class AlertActionController {
 		ActionBody body = new ActionBodies.Acknowledge();
 		if (http.getContentLengthLong() > 0 || http.getHeader("Transfer-Encoding") != null) {
 			requireJson(http);
-			body = this.reader.readValid(http, MAX_BODY, ActionBodies.Acknowledge.class);
+			body = this.reader.read(http, MAX_BODY, ActionBodies.Acknowledge.class);
 		}
 		return act(alertId, idempotencyKey, body, principal);
 	}
@@ -61,32 +61,28 @@ class AlertActionController {
 	ResponseEntity<?> snooze(@PathVariable String alertId,
 			@RequestHeader(IdempotencyKeyHeader.NAME) String idempotencyKey, HttpServletRequest http,
 			Principal principal) throws IOException {
-		return act(alertId, idempotencyKey, this.reader.readValid(http, MAX_BODY, ActionBodies.Snooze.class),
-				principal);
+		return act(alertId, idempotencyKey, this.reader.read(http, MAX_BODY, ActionBodies.Snooze.class), principal);
 	}
 
 	@PostMapping(path = "/api/v1/alerts/{alertId}/resolve", consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<?> resolve(@PathVariable String alertId,
 			@RequestHeader(IdempotencyKeyHeader.NAME) String idempotencyKey, HttpServletRequest http,
 			Principal principal) throws IOException {
-		return act(alertId, idempotencyKey, this.reader.readValid(http, MAX_BODY, ActionBodies.Resolve.class),
-				principal);
+		return act(alertId, idempotencyKey, this.reader.read(http, MAX_BODY, ActionBodies.Resolve.class), principal);
 	}
 
 	@PostMapping(path = "/api/v1/alerts/{alertId}/assign", consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<?> assign(@PathVariable String alertId,
 			@RequestHeader(IdempotencyKeyHeader.NAME) String idempotencyKey, HttpServletRequest http,
 			Principal principal) throws IOException {
-		return act(alertId, idempotencyKey, this.reader.readValid(http, MAX_BODY, ActionBodies.Assign.class),
-				principal);
+		return act(alertId, idempotencyKey, this.reader.read(http, MAX_BODY, ActionBodies.Assign.class), principal);
 	}
 
 	@PostMapping(path = "/api/v1/alerts/{alertId}/comments", consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<?> comment(@PathVariable String alertId,
 			@RequestHeader(IdempotencyKeyHeader.NAME) String idempotencyKey, HttpServletRequest http,
 			Principal principal) throws IOException {
-		return act(alertId, idempotencyKey, this.reader.readValid(http, MAX_BODY, ActionBodies.Comment.class),
-				principal);
+		return act(alertId, idempotencyKey, this.reader.read(http, MAX_BODY, ActionBodies.Comment.class), principal);
 	}
 
 	private static void requireJson(HttpServletRequest http) throws HttpMediaTypeNotSupportedException {
@@ -104,12 +100,7 @@ class AlertActionController {
 	}
 
 	private static ResponseEntity<?> answer(ChurnAlertActionOutcome outcome) {
-		HttpStatus status = switch (outcome.getStatus()) {
-			case APPLIED -> HttpStatus.OK;
-			case NOT_FOUND -> HttpStatus.NOT_FOUND;
-			case CONFLICT -> HttpStatus.CONFLICT;
-			case INVALID -> HttpStatus.BAD_REQUEST;
-		};
+		HttpStatus status = ManagerActions.httpStatus(outcome.getStatus());
 		if (status == HttpStatus.OK) {
 			return ResponseEntity.ok(AlertViews.summary(outcome.getAlert()));
 		}

@@ -7,8 +7,11 @@ import java.util.Map;
 
 import io.loyaltypulse.churn.alerts.AlertIds;
 import io.loyaltypulse.events.ChurnAlertActionOutcome;
+import io.loyaltypulse.events.ChurnAlertActionStatus;
 import io.loyaltypulse.support.idempotency.IdempotencyKeyHeader;
 import io.loyaltypulse.support.validation.Violations;
+
+import org.springframework.http.HttpStatus;
 
 /**
  * A manager's action on an alert, whoever carries it (the API or the dashboard): checked
@@ -50,6 +53,19 @@ public class ManagerActions {
 
 	public ChurnAlertActionOutcome comment(String alertId, String idempotencyKey, String text, String actor) {
 		return act(alertId, idempotencyKey, new ActionBodies.Comment(text), actor);
+	}
+
+	/**
+	 * The HTTP status that says a topology's decision, for the API and the dashboard
+	 * alike.
+	 */
+	public static HttpStatus httpStatus(ChurnAlertActionStatus status) {
+		return switch (status) {
+			case APPLIED -> HttpStatus.OK;
+			case NOT_FOUND -> HttpStatus.NOT_FOUND;
+			case CONFLICT -> HttpStatus.CONFLICT;
+			case INVALID -> HttpStatus.BAD_REQUEST;
+		};
 	}
 
 	/** The alert after an applied action, as the API shows it. */

@@ -1,20 +1,22 @@
 package io.loyaltypulse.churn.dashboard;
 
+import io.loyaltypulse.events.ChurnAlertActionStatus;
+
 /**
  * The topology refused a manager's action (no such alert, not allowed in its state, or
  * against a rule); the page shows its explanation.
  */
 class ActionRefusedException extends RuntimeException {
 
-	private final String outcome;
+	private final ChurnAlertActionStatus outcome;
 
-	ActionRefusedException(String outcome, String explanation) {
+	ActionRefusedException(ChurnAlertActionStatus outcome, String explanation) {
 		super(explanation);
 		this.outcome = outcome;
 	}
 
 	/** The topology's decision: NOT_FOUND, CONFLICT or INVALID. */
-	String outcome() {
+	ChurnAlertActionStatus outcome() {
 		return this.outcome;
 	}
 

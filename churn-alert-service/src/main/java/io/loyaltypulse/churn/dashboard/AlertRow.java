@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import io.loyaltypulse.churn.alerts.Alert;
+import io.loyaltypulse.churn.alerts.AlertActions;
+import io.loyaltypulse.events.ChurnAlertStatus;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -47,7 +50,14 @@ record AlertRow(String id, String customerId, String signal, String status, Stri
 	 * templates.
 	 */
 	public boolean open() {
-		return !"RESOLVED".equals(this.status) && !"CLEARED".equals(this.status);
+		return !Alert.isClosed(ChurnAlertStatus.valueOf(this.status));
+	}
+
+	/**
+	 * Whether nobody took the alert yet, so it can be acknowledged; for the templates.
+	 */
+	public boolean acknowledgeable() {
+		return AlertActions.acknowledgeable(ChurnAlertStatus.valueOf(this.status));
 	}
 
 	/**

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.loyaltypulse.churn.api.ManagerActions;
 import io.loyaltypulse.support.problems.ApiException;
 import io.loyaltypulse.support.problems.RetryAfter;
 import jakarta.servlet.http.HttpServletRequest;
@@ -17,6 +18,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.ProblemDetail;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -34,29 +36,34 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class DashboardAdvice {
 
-	/** Who is logged in, for every page's header. */
+	/** The header htmx sends with each of its requests. */
+	static final String HTMX_REQUEST = "HX-Request";
+
+	private final DashboardProperties properties;
+
+	DashboardAdvice(DashboardProperties properties) {
+		this.properties = properties;
+	}
+
+	/** Who is logged in, by the name the pages show, for every page's header. */
 	@ModelAttribute("manager")
 	String manager(Principal principal) {
-		return (principal != null) ? principal.getName() : "";
+		return (principal != null) ? this.properties.displayName(principal.getName()) : "";
 	}
 
 	@ExceptionHandler(ApiException.class)
 	String refusedRequest(ApiException ex, HttpServletRequest request, HttpServletResponse response, Model model) {
 		ex.retryAfter().ifPresent((delay) -> response.setHeader(RetryAfter.HEADER, RetryAfter.seconds(delay)));
 		ProblemDetail problem = ex.toProblem();
-		return problem(ex.status().value(), problem.getTitle(), problem.getDetail(), fields(problem), request, response,
-				model);
+		return problemPage(ex.status().value(), problem.getTitle(), problem.getDetail(), fields(problem), request,
+				response, model);
 	}
 
 	@ExceptionHandler(ActionRefusedException.class)
 	String refusedAction(ActionRefusedException ex, HttpServletRequest request, HttpServletResponse response,
 			Model model) {
-		int status = switch (ex.outcome()) {
-			case "NOT_FOUND" -> 404;
-			case "CONFLICT" -> 409;
-			default -> 400;
-		};
-		return problem(status, "Not done", ex.getMessage(), List.of(), request, response, model);
+		int status = ManagerActions.httpStatus(ex.outcome()).value();
+		return problemPage(status, "Not done", ex.getMessage(), List.of(), request, response, model);
 	}
 
 	@ExceptionHandler(DashboardDataException.class)
@@ -68,14 +75,18 @@ class DashboardAdvice {
 			case 404 -> "Not found";
 			default -> "The data of this page is not available";
 		};
-		return problem(ex.status(), title, ex.getMessage(), List.of(), request, response, model);
+		return problemPage(ex.status(), title, ex.getMessage(), List.of(), request, response, model);
 	}
 
 	@ExceptionHandler({ TypeMismatchException.class, ServletRequestBindingException.class })
 	String badParameter(Exception ex, HttpServletRequest request, HttpServletResponse response, Model model) {
-		String detail = (ex instanceof TypeMismatchException mismatch && mismatch.getPropertyName() != null)
-				? mismatch.getPropertyName() + ": not a valid value" : ex.getMessage();
-		return problem(400, "Please check the form", detail, List.of(), request, response, model);
+		String detail = switch (ex) {
+			case TypeMismatchException mismatch when mismatch.getPropertyName() != null ->
+				mismatch.getPropertyName() + ": not a valid value";
+			case MissingServletRequestParameterException missing -> missing.getParameterName() + ": is required";
+			default -> "the form was not complete";
+		};
+		return problemPage(400, "Please check the form", detail, List.of(), request, response, model);
 	}
 
 	/**
@@ -89,7 +100,7 @@ class DashboardAdvice {
 			.map((error) -> error.getField() + ": "
 					+ (error.isBindingFailure() ? "not a valid value" : error.getDefaultMessage()))
 			.toList();
-		return problem(400, "Please check the form", null, fields, request, response, model);
+		return problemPage(400, "Please check the form", null, fields, request, response, model);
 	}
 
 	/**
@@ -102,7 +113,7 @@ class DashboardAdvice {
 			String path = violation.getPropertyPath().toString();
 			return path.substring(path.lastIndexOf('.') + 1) + ": " + violation.getMessage();
 		}).toList();
-		return problem(400, "Please check the form", null, fields, request, response, model);
+		return problemPage(400, "Please check the form", null, fields, request, response, model);
 	}
 
 	@ExceptionHandler(HandlerMethodValidationException.class)
@@ -114,17 +125,23 @@ class DashboardAdvice {
 				.stream()
 				.map((error) -> result.getMethodParameter().getParameterName() + ": " + error.getDefaultMessage()))
 			.toList();
-		return problem(400, "Please check the form", null, fields, request, response, model);
+		return problemPage(400, "Please check the form", null, fields, request, response, model);
 	}
 
-	private static String problem(int status, String title, String detail, List<String> fields,
-			HttpServletRequest request, HttpServletResponse response, Model model) {
+	/**
+	 * The error page (or, for htmx, the fragment it swaps into the flash area) with the
+	 * real status. Exception handlers get no model attributes, so the header's manager is
+	 * set here.
+	 */
+	String problemPage(int status, String title, String detail, List<String> fields, HttpServletRequest request,
+			HttpServletResponse response, Model model) {
 		response.setStatus(status);
+		model.addAttribute("manager", manager(request.getUserPrincipal()));
 		model.addAttribute("problemTitle", title);
 		model.addAttribute("problemDetail", detail);
 		model.addAttribute("problemFields", fields);
 		model.addAttribute("status", status);
-		if (request.getHeader("HX-Request") != null) {
+		if (request.getHeader(HTMX_REQUEST) != null) {
 			response.setHeader("HX-Retarget", "#flash");
 			response.setHeader("HX-Reswap", "innerHTML");
 			return "dashboard/fragments :: problem";

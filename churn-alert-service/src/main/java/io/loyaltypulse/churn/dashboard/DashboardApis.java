@@ -6,6 +6,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
@@ -101,21 +102,33 @@ class DashboardApis {
 			.header(HttpHeaders.ACCEPT, "application/json")
 			.GET()
 			.build();
+		HttpResponse<String> response;
 		try {
-			HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
-			JsonNode body = this.json.readTree(response.body());
-			if (response.statusCode() != 200) {
-				throw DashboardDataException.answered(api, response.statusCode(), body);
-			}
-			return body;
+			response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
 		}
-		catch (IOException | JacksonException ex) {
-			throw new DashboardDataException(api + " did not answer: " + ex.getMessage());
+		catch (HttpTimeoutException ex) {
+			throw new DashboardDataException(
+					api + " did not answer within " + this.properties.requestTimeout().toSeconds() + " s");
+		}
+		catch (IOException ex) {
+			throw new DashboardDataException(api + " could not be reached at " + uri.getHost() + ":" + uri.getPort());
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw new DashboardDataException("interrupted while reading " + api);
 		}
+		JsonNode body;
+		try {
+			body = this.json.readTree(response.body());
+		}
+		catch (JacksonException ex) {
+			// A proxy's HTML page, say: said without quoting it or the parser.
+			throw new DashboardDataException(api + " answered " + response.statusCode() + " with no JSON");
+		}
+		if (response.statusCode() != 200) {
+			throw DashboardDataException.answered(api, response.statusCode(), body);
+		}
+		return body;
 	}
 
 }

@@ -1,19 +1,17 @@
 package io.loyaltypulse.churn.dashboard;
 
-import java.security.Principal;
 import java.util.List;
-import java.util.Map;
 
 import io.loyaltypulse.support.problems.ApiProblemAdvice;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.context.request.ServletWebRequest;
-import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
@@ -26,22 +24,24 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class DashboardNotFound {
 
+	private final DashboardAdvice pages;
+
 	private final ApiProblemAdvice problems;
 
-	DashboardNotFound(ApiProblemAdvice problems) {
+	DashboardNotFound(DashboardAdvice pages, ApiProblemAdvice problems) {
+		this.pages = pages;
 		this.problems = problems;
 	}
 
+	/** A view name for a dashboard address, the API's problem answer for any other. */
 	@ExceptionHandler(NoResourceFoundException.class)
-	Object notFound(NoResourceFoundException ex, HttpServletRequest request, Principal principal) throws Exception {
+	Object notFound(NoResourceFoundException ex, HttpServletRequest request, HttpServletResponse response, Model model)
+			throws Exception {
 		if (!request.getRequestURI().startsWith("/dashboard/")) {
 			return this.problems.handleException(ex, new ServletWebRequest(request));
 		}
-		return new ModelAndView("dashboard/error",
-				Map.of("problemTitle", "Not found", "problemDetail", "There is no dashboard page at this address.",
-						"problemFields", List.of(), "status", 404, "manager",
-						(principal != null) ? principal.getName() : ""),
-				HttpStatus.NOT_FOUND);
+		return this.pages.problemPage(404, "Not found", "There is no dashboard page at this address.", List.of(),
+				request, response, model);
 	}
 
 }

@@ -30,6 +30,16 @@ public record DashboardProperties(@DefaultValue List<User> users, String apiKey,
 		Upstream pointsService, @DefaultValue("5s") Duration requestTimeout, @DefaultValue Scorecard scorecard,
 		@DefaultValue("5") int maxFailedLogins, @DefaultValue("15m") Duration failedLoginWindow) {
 
+	/** The name the pages show for a manager: the display name, else the username. */
+	public String displayName(String username) {
+		return this.users.stream()
+			.filter((user) -> username.equals(user.username()) && user.displayName() != null
+					&& !user.displayName().isBlank())
+			.map(User::displayName)
+			.findFirst()
+			.orElse(username);
+	}
+
 	/**
 	 * A CRM manager.
 	 *

@@ -125,7 +125,7 @@ class DashboardSecurity {
 	private static AuthenticationEntryPoint loginOrReload() {
 		LoginUrlAuthenticationEntryPoint login = new LoginUrlAuthenticationEntryPoint("/login");
 		return (request, response, exception) -> {
-			if (request.getHeader("HX-Request") != null) {
+			if (request.getHeader(DashboardAdvice.HTMX_REQUEST) != null) {
 				response.setHeader("HX-Redirect", "/login");
 				response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
 				return;

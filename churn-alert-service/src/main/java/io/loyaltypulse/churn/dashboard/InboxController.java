@@ -99,7 +99,6 @@ class InboxController {
 	String alert(@PathVariable String alertId, Model model) {
 		model.addAttribute("alert", alertWithHistory(alertId));
 		model.addAttribute("page", "alerts");
-		model.addAttribute("today", LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC));
 		return "dashboard/alert";
 	}
 
@@ -143,6 +142,12 @@ class InboxController {
 				this.actions.comment(alertId, idempotencyKey, text, manager.getName()), model);
 	}
 
+	/** Today (UTC), the earliest a snooze form offers being the day after. */
+	@ModelAttribute("today")
+	LocalDate today() {
+		return LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC);
+	}
+
 	/** A fresh idempotency key for each rendered action form. */
 	@ModelAttribute("keys")
 	KeyMaker keys() {
@@ -173,7 +178,6 @@ class InboxController {
 		model.addAttribute("rows", rows);
 		model.addAttribute("total", total);
 		model.addAttribute("hasNext", (long) (filter.pageOrFirst() + 1) * PAGE_SIZE < total);
-		model.addAttribute("today", LocalDate.ofInstant(now, ZoneOffset.UTC));
 	}
 
 	private AlertRow alertWithHistory(String alertId) {
@@ -182,9 +186,8 @@ class InboxController {
 
 	private String answer(String alertId, String view, String done, ChurnAlertActionOutcome outcome, Model model) {
 		if (outcome.getStatus() != ChurnAlertActionStatus.APPLIED) {
-			throw new ActionRefusedException(outcome.getStatus().name(), outcome.getExplanation());
+			throw new ActionRefusedException(outcome.getStatus(), outcome.getExplanation());
 		}
-		model.addAttribute("today", LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC));
 		model.addAttribute("flash", "Alert " + done + ".");
 		if ("detail".equals(view)) {
 			model.addAttribute("alert", alertWithHistory(alertId));

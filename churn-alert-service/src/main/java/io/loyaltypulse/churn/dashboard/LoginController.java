@@ -1,6 +1,7 @@
 package io.loyaltypulse.churn.dashboard;
 
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
@@ -10,8 +11,17 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class LoginController {
 
+	private final DashboardProperties properties;
+
+	LoginController(DashboardProperties properties) {
+		this.properties = properties;
+	}
+
+	/** The form, with the lockout's figures as configured (the page says them). */
 	@GetMapping("/login")
-	String login() {
+	String login(Model model) {
+		model.addAttribute("maxFailedLogins", this.properties.maxFailedLogins());
+		model.addAttribute("lockoutMinutes", this.properties.failedLoginWindow().toMinutes());
 		return "dashboard/login";
 	}
 

@@ -88,11 +88,11 @@ class ScorecardPageController {
 	private QuarterFigures figures(Quarter quarter, Slice slice) {
 		Map<String, String> own = new LinkedHashMap<>();
 		own.put("quarter", quarter.toString());
-		own.put(slice.dimension(), slice.value());
+		slice.addTo(own);
 		Map<String, String> survey = new LinkedHashMap<>();
 		survey.put("from", quarter.firstDay().toString());
 		survey.put("to", quarter.lastDay().toString());
-		survey.put(slice.dimension(), slice.value());
+		slice.addTo(survey);
 		return new QuarterFigures(this.apis.own("/api/v1/scorecard/figures" + DashboardApis.query(own)),
 				this.apis.survey("/api/v1/nps" + DashboardApis.query(survey)),
 				this.apis.survey("/api/v1/complaints/kpis" + DashboardApis.query(survey)));
@@ -103,9 +103,11 @@ class ScorecardPageController {
 	 */
 	record Slice(String dimension, String value) {
 
+		static final Slice ALL = new Slice(null, null);
+
 		static Slice parse(String key) {
 			if (key == null || key.isBlank()) {
-				return new Slice("all", null);
+				return ALL;
 			}
 			if (!key.matches("(store|region)=.+")) {
 				throw new DashboardDataException(
@@ -113,6 +115,13 @@ class ScorecardPageController {
 			}
 			int equals = key.indexOf('=');
 			return new Slice(key.substring(0, equals), key.substring(equals + 1));
+		}
+
+		/** The slice as an API's filter parameter; nothing for all. */
+		void addTo(Map<String, String> parameters) {
+			if (this.dimension != null) {
+				parameters.put(this.dimension, this.value);
+			}
 		}
 
 		String key() {

@@ -6,6 +6,7 @@ import java.util.Map;
 import io.loyaltypulse.churn.ChurnEndpoints;
 import io.loyaltypulse.churn.alerts.AlertLifecycle;
 import io.loyaltypulse.churn.config.ChurnProperties;
+import io.loyaltypulse.churn.dashboard.DashboardProperties;
 import io.loyaltypulse.churn.model.SilenceModel;
 import io.loyaltypulse.churn.scorecard.ScorecardFigures;
 import io.loyaltypulse.churn.webhooks.Webhooks;
@@ -32,7 +33,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 @WebMvcTest(excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
 		pattern = "io\\.loyaltypulse\\.churn\\.dashboard\\..*"))
 @Import(ChurnEndpoints.class)
-@EnableConfigurationProperties(ChurnProperties.class)
+@EnableConfigurationProperties({ ChurnProperties.class, DashboardProperties.class })
 @TestPropertySource(properties = { "loyalty.security.api-keys[0].name=reader",
 		"loyalty.security.api-keys[0].sha256=" + TestApiKeys.ALL_SCOPES_SHA256,
 		"loyalty.security.api-keys[0].scopes=alerts:read" })

@@ -6,7 +6,13 @@ import java.time.Instant;
 import io.loyaltypulse.churn.ChurnEndpoints;
 import io.loyaltypulse.churn.api.ManagerActions;
 import io.loyaltypulse.churn.config.ChurnProperties;
+import io.loyaltypulse.events.ChurnAlertActionOutcome;
+import io.loyaltypulse.events.ChurnAlertActionStatus;
+import io.loyaltypulse.events.ChurnAlertSnapshot;
+import io.loyaltypulse.events.ChurnAlertStatus;
+import io.loyaltypulse.schemas.testing.SampleEvents;
 import io.loyaltypulse.testsupport.TestApiKeys;
+import io.loyaltypulse.testsupport.TestDashboardPasswords;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -18,6 +24,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
@@ -25,21 +32,27 @@ import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.verifyNoInteractions;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * What goes wrong on a page is said on the page in a manager's words: the field as the
- * form names it, the API's own reason for a refusal, the real status.
+ * form names it, the API's own reason for a refusal, the real status; and an action's
+ * answer, applied or refused, swapped where htmx expects it.
  */
 @WebMvcTest(controllers = { CustomerPageController.class, ScorecardPageController.class, InboxController.class })
 @Import({ DashboardSecurity.class, ChurnEndpoints.class })
 @EnableConfigurationProperties({ DashboardProperties.class, ChurnProperties.class })
 @TestPropertySource(properties = { "loyalty.security.api-keys[0].name=reader",
 		"loyalty.security.api-keys[0].sha256=" + TestApiKeys.ALL_SCOPES_SHA256,
-		"loyalty.security.api-keys[0].scopes=alerts:read" })
+		"loyalty.security.api-keys[0].scopes=alerts:read", "loyalty.dashboard.users[0].username=anna",
+		"loyalty.dashboard.users[0].password-hash=" + TestDashboardPasswords.PASSWORD_HASH,
+		"loyalty.dashboard.users[0].display-name=Anna Berg" })
 class DashboardErrorPagesTest {
 
 	@Autowired
@@ -117,11 +130,69 @@ class DashboardErrorPagesTest {
 			.andExpect(status().isNotFound())
 			.andExpect(content().contentTypeCompatibleWith("text/html"))
 			.andExpect(content().string(allOf(containsString("There is no dashboard page at this address."),
-					containsString("Back to the alerts"), containsString("anna"))));
+					containsString("Back to the alerts"), containsString("Anna Berg"))));
 		this.mvc.perform(get("/api/v1/nope").header("X-Api-Key", TestApiKeys.ALL_SCOPES))
 			.andExpect(status().isNotFound())
 			.andExpect(content().contentTypeCompatibleWith("application/problem+json"))
 			.andExpect(content().string(containsString("No endpoint at this URL.")));
+	}
+
+	@Test
+	void shouldSwapTheRowAnActionReturnsAndNameTheManagerAsTheActor() throws Exception {
+		ChurnAlertActionOutcome sample = SampleEvents.churnAlertActionOutcome("c-1");
+		ChurnAlertActionOutcome acknowledged = ChurnAlertActionOutcome.newBuilder(sample)
+			.setAlert(ChurnAlertSnapshot.newBuilder(sample.getAlert()).setStatus(ChurnAlertStatus.ACKNOWLEDGED).build())
+			.build();
+		given(this.actions.acknowledge("alert-c-1", "k-1", "anna")).willReturn(acknowledged);
+
+		this.mvc
+			.perform(post("/dashboard/alerts/alert-c-1/acknowledge").param("idempotencyKey", "k-1")
+				.header("HX-Request", "true")
+				.with(user("anna").roles("MANAGER"))
+				.with(csrf()))
+			.andExpect(status().isOk())
+			.andExpect(header().doesNotExist("HX-Retarget"))
+			.andExpect(content().string(allOf(containsString("data-status=\"ACKNOWLEDGED\""),
+					containsString("Alert acknowledged."), not(containsString(">Acknowledge</button>")))));
+	}
+
+	@Test
+	void shouldSayARefusedActionAboveTheTableWithItsStatus() throws Exception {
+		given(this.actions.acknowledge(anyString(), anyString(), anyString())).willReturn(
+				refused(ChurnAlertActionStatus.CONFLICT, "the alert is RESOLVED: acknowledge is not allowed"),
+				refused(ChurnAlertActionStatus.NOT_FOUND, "no alert alert-c-1"));
+
+		this.mvc.perform(acknowledgeWithHtmx())
+			.andExpect(status().isConflict())
+			.andExpect(header().string("HX-Retarget", "#flash"))
+			.andExpect(content().string(containsString("the alert is RESOLVED: acknowledge is not allowed")));
+		this.mvc.perform(acknowledgeWithHtmx())
+			.andExpect(status().isNotFound())
+			.andExpect(header().string("HX-Retarget", "#flash"))
+			.andExpect(content().string(containsString("no alert alert-c-1")));
+	}
+
+	@Test
+	void shouldTakeAnActionOnlyWithItsCsrfToken() throws Exception {
+		this.mvc
+			.perform(post("/dashboard/alerts/alert-c-1/acknowledge").param("idempotencyKey", "k-1")
+				.with(user("anna").roles("MANAGER")))
+			.andExpect(status().isForbidden());
+		verifyNoInteractions(this.actions);
+	}
+
+	private static MockHttpServletRequestBuilder acknowledgeWithHtmx() {
+		return post("/dashboard/alerts/alert-c-1/acknowledge").param("idempotencyKey", "k-1")
+			.header("HX-Request", "true")
+			.with(user("anna").roles("MANAGER"))
+			.with(csrf());
+	}
+
+	private static ChurnAlertActionOutcome refused(ChurnAlertActionStatus status, String explanation) {
+		return ChurnAlertActionOutcome.newBuilder(SampleEvents.churnAlertActionOutcome("c-1"))
+			.setStatus(status)
+			.setExplanation(explanation)
+			.build();
 	}
 
 }

@@ -7,6 +7,7 @@ import io.loyaltypulse.churn.ChurnEndpoints;
 import io.loyaltypulse.churn.api.ManagerActions;
 import io.loyaltypulse.churn.config.ChurnProperties;
 import io.loyaltypulse.testsupport.TestApiKeys;
+import io.loyaltypulse.testsupport.TestDashboardPasswords;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -40,10 +41,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @Import({ DashboardSecurity.class, ChurnEndpoints.class })
 @EnableConfigurationProperties({ DashboardProperties.class, ChurnProperties.class })
 @TestPropertySource(properties = { "loyalty.dashboard.users[0].username=anna",
-		// BCrypt of "system-test-password".
-		"loyalty.dashboard.users[0].password-hash={bcrypt}$2a$10$Oxc1pI6CqR1SmaI/j5aDku2eXi13IJjRlTKcWv6qbGG3IGhGmPqLW",
+		"loyalty.dashboard.users[0].password-hash=" + TestDashboardPasswords.PASSWORD_HASH,
 		"loyalty.dashboard.users[1].username=bob",
-		"loyalty.dashboard.users[1].password-hash={bcrypt}$2a$10$Oxc1pI6CqR1SmaI/j5aDku2eXi13IJjRlTKcWv6qbGG3IGhGmPqLW",
+		"loyalty.dashboard.users[1].password-hash=" + TestDashboardPasswords.PASSWORD_HASH,
 		"loyalty.security.api-keys[0].name=reader",
 		"loyalty.security.api-keys[0].sha256=" + TestApiKeys.ALL_SCOPES_SHA256,
 		"loyalty.security.api-keys[0].scopes=alerts:read" })
@@ -85,13 +85,15 @@ class DashboardSecurityTest {
 	@Test
 	void shouldLogInWithTheConfiguredPasswordOnly() throws Exception {
 		this.mvc
-			.perform(post("/login").param("username", "anna").param("password", "system-test-password").with(csrf()))
+			.perform(post("/login").param("username", "anna")
+				.param("password", TestDashboardPasswords.PASSWORD)
+				.with(csrf()))
 			.andExpect(status().isFound())
 			.andExpect(redirectedUrl("/dashboard/alerts"));
 		this.mvc.perform(post("/login").param("username", "anna").param("password", "wrong").with(csrf()))
 			.andExpect(status().isFound())
 			.andExpect(redirectedUrl("/login?error"));
-		this.mvc.perform(post("/login").param("username", "anna").param("password", "system-test-password"))
+		this.mvc.perform(post("/login").param("username", "anna").param("password", TestDashboardPasswords.PASSWORD))
 			.andExpect(status().isForbidden());
 	}
 
@@ -101,12 +103,14 @@ class DashboardSecurityTest {
 			this.mvc.perform(post("/login").param("username", "bob").param("password", "guess-" + attempt).with(csrf()))
 				.andExpect(redirectedUrl("/login?error"));
 		}
-		this.mvc.perform(post("/login").param("username", "bob").param("password", "system-test-password").with(csrf()))
+		this.mvc.perform(
+				post("/login").param("username", "bob").param("password", TestDashboardPasswords.PASSWORD).with(csrf()))
 			.andExpect(redirectedUrl("/login?error"));
 		// Fifteen minutes after the failures, the right password opens the dashboard
 		// again.
 		given(this.clock.instant()).willReturn(Instant.parse("2026-11-30T10:15:01Z"));
-		this.mvc.perform(post("/login").param("username", "bob").param("password", "system-test-password").with(csrf()))
+		this.mvc.perform(
+				post("/login").param("username", "bob").param("password", TestDashboardPasswords.PASSWORD).with(csrf()))
 			.andExpect(redirectedUrl("/dashboard/alerts"));
 	}
 
@@ -124,7 +128,9 @@ class DashboardSecurityTest {
 			.andExpect(status().isUnauthorized())
 			.andExpect(content().contentTypeCompatibleWith("application/problem+json"));
 		MockHttpSession session = (MockHttpSession) this.mvc
-			.perform(post("/login").param("username", "anna").param("password", "system-test-password").with(csrf()))
+			.perform(post("/login").param("username", "anna")
+				.param("password", TestDashboardPasswords.PASSWORD)
+				.with(csrf()))
 			.andExpect(redirectedUrl("/dashboard/alerts"))
 			.andReturn()
 			.getRequest()

@@ -2,6 +2,7 @@ package io.loyaltypulse.churn.dashboard;
 
 import java.util.List;
 
+import io.loyaltypulse.testsupport.TestDashboardPasswords;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,7 +24,7 @@ class DashboardUsersTest {
 
 	@Test
 	void shouldKeepTheHashAsConfigured() {
-		String hash = "{bcrypt}$2a$10$Oxc1pI6CqR1SmaI/j5aDku2eXi13IJjRlTKcWv6qbGG3IGhGmPqLW";
+		String hash = TestDashboardPasswords.PASSWORD_HASH;
 		assertThat(users(new DashboardProperties.User("anna", hash, "Anna")).loadUserByUsername("anna").getPassword())
 			.isEqualTo(hash);
 	}

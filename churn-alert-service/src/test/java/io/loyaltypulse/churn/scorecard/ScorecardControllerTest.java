@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import io.loyaltypulse.churn.ChurnEndpoints;
 import io.loyaltypulse.churn.config.ChurnProperties;
+import io.loyaltypulse.churn.dashboard.DashboardProperties;
 import io.loyaltypulse.support.streams.InteractiveQueries;
 import io.loyaltypulse.support.streams.StoreUnavailableException;
 import io.loyaltypulse.support.streams.StreamsProperties;
@@ -47,7 +48,7 @@ import static org.mockito.BDDMockito.then;
  */
 @WebMvcTest(controllers = ScorecardController.class)
 @Import({ ChurnEndpoints.class, ScorecardConfiguration.class })
-@EnableConfigurationProperties({ ChurnProperties.class, StreamsProperties.class })
+@EnableConfigurationProperties({ ChurnProperties.class, StreamsProperties.class, DashboardProperties.class })
 @TestPropertySource(properties = { "loyalty.security.api-keys[0].name=reader",
 		"loyalty.security.api-keys[0].sha256=" + TestApiKeys.ALL_SCOPES_SHA256,
 		"loyalty.security.api-keys[0].scopes=alerts:read", "loyalty.security.api-keys[1].name=shop",

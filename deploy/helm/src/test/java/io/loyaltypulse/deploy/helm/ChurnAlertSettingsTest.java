@@ -31,7 +31,7 @@ class ChurnAlertSettingsTest {
 		List<Map<String, Object>> subscriptions = list(webhooks.get("subscriptions"));
 		Map<String, Object> container = container(map(at(manifests.get("StatefulSet", CHURN), "spec.template")));
 
-		assertThat(webhooks).containsEntry("dashboard-base-url", "https://crm.example.com");
+		assertThat(webhooks).containsEntry("dashboard-base-url", "https://crm.example.com/dashboard");
 		assertThat(subscriptions).hasSize(2);
 		assertThat(subscriptions.get(0)).containsEntry("id", "hubspot")
 			.containsEntry("url", "https://hooks.example.com/churn")
