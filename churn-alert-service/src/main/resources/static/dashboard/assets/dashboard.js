@@ -49,7 +49,7 @@
 	}
 
 	function trendChart(canvas) {
-		const points = JSON.parse(canvas.dataset.chart).points;
+		const points = JSON.parse(canvas.dataset.chart);
 		const labels = points.map((p) => p.period);
 		return new Chart(canvas, {
 			type: 'line',
@@ -86,7 +86,7 @@
 	}
 
 	function histogramChart(canvas) {
-		const counts = JSON.parse(canvas.dataset.chart).histogram;
+		const counts = JSON.parse(canvas.dataset.chart);
 		return new Chart(canvas, {
 			type: 'bar',
 			data: {

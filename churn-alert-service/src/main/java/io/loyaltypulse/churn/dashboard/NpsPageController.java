@@ -64,7 +64,8 @@ class NpsPageController {
 		model.addAttribute("score", score);
 		model.addAttribute("trend", trend);
 		model.addAttribute("breakdowns", breakdowns);
-		model.addAttribute("chart", this.json.writeValueAsString(chart(score, trend)));
+		model.addAttribute("trendChart", this.json.writeValueAsString(trendPoints(trend)));
+		model.addAttribute("histogramChart", this.json.writeValueAsString(histogram(score)));
 		return "dashboard/nps";
 	}
 
@@ -94,8 +95,8 @@ class NpsPageController {
 	record Breakdown(String dimension, JsonNode answer, String problem) {
 	}
 
-	/** The charts' data: the weekly points with their intervals, and the histogram. */
-	static Map<String, Object> chart(JsonNode score, JsonNode trend) {
+	/** The trend chart's data: the weekly points with their intervals. */
+	static List<Map<String, Object>> trendPoints(JsonNode trend) {
 		List<Map<String, Object>> points = new ArrayList<>();
 		for (JsonNode point : trend.path("points")) {
 			Map<String, Object> item = new LinkedHashMap<>();
@@ -109,14 +110,16 @@ class NpsPageController {
 			item.put("insufficient", point.path("insufficient").asBoolean());
 			points.add(item);
 		}
+		return points;
+	}
+
+	/** The histogram chart's data: how many answered each score, 0 to 10. */
+	static List<Long> histogram(JsonNode score) {
 		List<Long> histogram = new ArrayList<>();
 		for (JsonNode count : score.path("histogram")) {
 			histogram.add(count.asLong());
 		}
-		Map<String, Object> chart = new LinkedHashMap<>();
-		chart.put("points", points);
-		chart.put("histogram", histogram);
-		return chart;
+		return histogram;
 	}
 
 	private static Double number(JsonNode node, String field) {

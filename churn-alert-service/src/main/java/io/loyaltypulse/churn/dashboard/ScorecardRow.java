@@ -47,7 +47,8 @@ public record ScorecardRow(String metric, String unit, boolean lowerIsBetter, Bi
 		if (value == null) {
 			return "—";
 		}
-		int scale = (this.unit.length() == 3) ? 2 : 1;
+		// A unit of three capitals is an ISO 4217 currency (the value currency).
+		int scale = this.unit.matches("[A-Z]{3}") ? 2 : 1;
 		return value.setScale(scale, RoundingMode.HALF_EVEN).toPlainString();
 	}
 

@@ -1,7 +1,6 @@
 package io.loyaltypulse.churn.scorecard;
 
 import io.loyaltypulse.support.streams.InteractiveQueries;
-import io.loyaltypulse.support.streams.StreamsProperties;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,8 +10,8 @@ import org.springframework.context.annotation.Configuration;
 class ScorecardConfiguration {
 
 	@Bean
-	ScorecardFigures scorecardFigures(InteractiveQueries queries, StreamsProperties streams) {
-		return new ScorecardFigures(queries, streams.retryAfter());
+	ScorecardFigures scorecardFigures(InteractiveQueries queries) {
+		return new ScorecardFigures(queries);
 	}
 
 }

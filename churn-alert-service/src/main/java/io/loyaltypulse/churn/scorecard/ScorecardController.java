@@ -11,6 +11,7 @@ import io.loyaltypulse.support.validation.InvalidParametersException;
 import io.loyaltypulse.support.validation.ValidId;
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -36,7 +37,7 @@ class ScorecardController {
 	}
 
 	@GetMapping(ScorecardFigures.FIGURES_PATH)
-	Map<String, Object> figures(@RequestParam(required = false) String quarter,
+	ResponseEntity<?> figures(@RequestParam(required = false) String quarter,
 			@RequestParam(required = false) @ValidId String store,
 			@RequestParam(required = false) @ValidId String region, HttpServletRequest request) {
 		Map<String, String> violations = new LinkedHashMap<>();
@@ -52,7 +53,9 @@ class ScorecardController {
 			throw new InvalidParametersException(violations);
 		}
 		String slice = (store != null) ? Slices.store(store) : (region != null) ? Slices.region(region) : Slices.ALL;
-		return view(parsed.get(), slice, this.figures.figures(parsed.get(), slice, request));
+		return this.figures.fromOwner(parsed.get(), slice, request)
+			.<ResponseEntity<?>>map((answer) -> answer)
+			.orElseGet(() -> ResponseEntity.ok(view(parsed.get(), slice, this.figures.local(parsed.get(), slice))));
 	}
 
 	@GetMapping(ScorecardFigures.SLICES_PATH)

@@ -53,7 +53,7 @@ final class ScorecardRules {
 	/** Whether the scorecard reads this kind of event. */
 	static boolean reads(SpecificRecord event) {
 		return event instanceof PurchaseCompleted || event instanceof PurchaseRefunded
-				|| event instanceof PointsTransaction;
+				|| (event instanceof PointsTransaction entry && TAKING_PART.contains(entry.getKind()));
 	}
 
 	/**

@@ -40,16 +40,10 @@ public final class ScorecardTopology {
 	 *
 	 * @param valueCurrency the currency of values ({@code loyalty.churn.value-currency})
 	 * @param quarters the quarters kept per customer
-	 * ({@code loyalty.churn.scorecard.quarters})
+	 * ({@code loyalty.churn.scorecard.quarters}; {@link ScorecardRules} refuses fewer
+	 * than one)
 	 */
 	public record Settings(String valueCurrency, int quarters) {
-
-		public Settings {
-			if (quarters < 1) {
-				throw new IllegalArgumentException("the scorecard keeps at least 1 quarter, not " + quarters);
-			}
-		}
-
 	}
 
 	private ScorecardTopology() {

@@ -201,24 +201,23 @@ class DeliveryWorker implements SmartLifecycle {
 					Thread.currentThread().interrupt();
 					break;
 				}
-				catch (RecordDeserializationException ex) {
-					if (SchemaRegistryException.isTransientCause(ex)) {
-						// A good record, the registry out of reach: read it again later,
-						// never skip it (its deliveries would be lost).
-						log.warn("The schema registry is out of reach reading {} at partition {} offset {}; retrying",
-								this.alerts.name(), ex.topicPartition().partition(), ex.offset());
-						rewind(alertsConsumer);
-						pause();
+				catch (RuntimeException ex) {
+					if (ex instanceof RecordDeserializationException unreadable
+							&& !SchemaRegistryException.isTransientCause(unreadable)) {
+						// Not an alert change this service can read: nothing to deliver.
+						log.warn("Skipping an unreadable record of {} at partition {} offset {}", this.alerts.name(),
+								unreadable.topicPartition().partition(), unreadable.offset());
+						alertsConsumer.seek(unreadable.topicPartition(), unreadable.offset() + 1);
 						continue;
 					}
-					// Not an alert change this service can read: nothing to deliver.
-					log.warn("Skipping an unreadable record of {} at partition {} offset {}", this.alerts.name(),
-							ex.topicPartition().partition(), ex.offset());
-					alertsConsumer.seek(ex.topicPartition(), ex.offset() + 1);
-				}
-				catch (RuntimeException ex) {
+					// Anything else, a good record the registry could not decode
+					// included:
+					// read again from the last commit, later; never skipped (its
+					// deliveries
+					// would be lost).
 					log.warn("Webhook delivery round failed, retrying from the last commit: {}",
-							ex.getClass().getSimpleName());
+							SchemaRegistryException.isTransientCause(ex) ? "the schema registry is out of reach"
+									: ex.getClass().getSimpleName());
 					rewind(alertsConsumer);
 					pause();
 				}

@@ -115,22 +115,24 @@ class ScorecardControllerTest {
 	}
 
 	@Test
-	void shouldAnswerWithTheOwnersFiguresAskedOverTheScorecardApi() {
+	void shouldAnswerWithTheOwnersAnswerToTheRequestAsItCame() {
 		given(this.queries.forwardIfRemote(eq(ScorecardTopology.FIGURES_STORE), eq("2026-Q3|store=S 1"), any()))
 			.willReturn(Optional.of(ResponseEntity.ok("""
-					{"activeCustomers": 2, "returningCustomers": 1, "orders": 3, "returningOrders": 1,
-					 "otherCurrencyOrders": 0, "otherCurrencyReturningOrders": 0,
-					 "returningOrderValue": {"amount": "12.30", "currency": "EUR"}, "participants": 1}
+					{"quarter": "2026-Q3", "slice": "store=S 1", "activeCustomers": 2, "returningCustomers": 1,
+					 "orders": 3, "returningOrders": 1, "otherCurrencyOrders": 0, "otherCurrencyReturningOrders": 0,
+					 "returningOrderValue": {"amount": "12.30", "currency": "EUR"},
+					 "returningAov": {"amount": "12.30", "currency": "EUR"}, "participants": 1}
 					""")));
 
 		MvcTestResult result = get(FIGURES + "?store={store}&quarter=2026-Q3", "S 1");
 
 		assertThat(result).hasStatusOk();
 		assertThat(result).bodyJson().extractingPath("$.returningAov.amount").isEqualTo("12.30");
+		then(this.store).shouldHaveNoInteractions();
 		ArgumentCaptor<HttpServletRequest> forwarded = ArgumentCaptor.forClass(HttpServletRequest.class);
 		then(this.queries).should().forwardIfRemote(anyString(), anyString(), forwarded.capture());
 		assertThat(forwarded.getValue().getRequestURI()).isEqualTo(FIGURES);
-		assertThat(forwarded.getValue().getQueryString()).isEqualTo("quarter=2026-Q3&store=S%201");
+		assertThat(forwarded.getValue().getQueryString()).isEqualTo("store=S%201&quarter=2026-Q3");
 	}
 
 	@Test

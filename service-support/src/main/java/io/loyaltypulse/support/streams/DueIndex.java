@@ -48,7 +48,7 @@ public final class DueIndex {
 		}
 		if (dueAt != NOTHING_DUE) {
 			this.store.put(key(dueAt, id), "");
-			this.lowWaterMark = Math.min(this.lowWaterMark, dueAt);
+			this.lowWaterMark = Math.min(this.lowWaterMark, sortable(dueAt));
 		}
 	}
 
@@ -83,7 +83,15 @@ public final class DueIndex {
 	}
 
 	static String key(long dueAt, String id) {
-		return DUE_TIME_FORMAT.formatted(dueAt) + "|" + id;
+		return DUE_TIME_FORMAT.formatted(sortable(dueAt)) + "|" + id;
+	}
+
+	/**
+	 * A time before the epoch is due as at the epoch: {@code "-00..5"} would sort before
+	 * every scan's start, and its digits in reverse order.
+	 */
+	private static long sortable(long dueAt) {
+		return Math.max(0, dueAt);
 	}
 
 }

@@ -53,19 +53,12 @@ final class StreamThreadFailures implements StreamsUncaughtExceptionHandler {
 	}
 
 	@Override
-	public synchronized StreamThreadExceptionResponse handle(Throwable exception) {
+	public StreamThreadExceptionResponse handle(Throwable exception) {
 		if (!SchemaRegistryException.isTransientCause(exception)) {
 			log.error("{} streams failed; shutting the client down", this.name, exception);
 			return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
 		}
-		long now = this.nanoTime.getAsLong();
-		if (this.inARow > 0 && now - this.lastFailure > RESET_AFTER.toNanos()) {
-			this.inARow = 0;
-		}
-		this.lastFailure = now;
-		Duration wait = BACKOFF.waitBefore(++this.inARow);
-		log.warn("{} streams: the schema registry is out of reach ({} times in a row); replacing the stream thread "
-				+ "in {} to read again from the last commit", this.name, this.inARow, wait);
+		Duration wait = nextWait();
 		try {
 			// On the failed thread, which does nothing else: the replacement waits.
 			this.sleeper.sleep(wait);
@@ -74,6 +67,22 @@ final class StreamThreadFailures implements StreamsUncaughtExceptionHandler {
 			Thread.currentThread().interrupt();
 		}
 		return StreamThreadExceptionResponse.REPLACE_THREAD;
+	}
+
+	/**
+	 * The backoff of this failure, counted under the lock; the failed thread sleeps
+	 * outside it, so that threads failing together wait side by side, not in turn.
+	 */
+	private synchronized Duration nextWait() {
+		long now = this.nanoTime.getAsLong();
+		if (this.inARow > 0 && now - this.lastFailure > RESET_AFTER.toNanos()) {
+			this.inARow = 0;
+		}
+		this.lastFailure = now;
+		Duration wait = BACKOFF.waitBefore(++this.inARow);
+		log.warn("{} streams: the schema registry is out of reach ({} times in a row); replacing the stream thread "
+				+ "in {} to read again from the last commit", this.name, this.inARow, wait);
+		return wait;
 	}
 
 }

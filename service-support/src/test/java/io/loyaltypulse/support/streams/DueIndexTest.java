@@ -68,4 +68,17 @@ class DueIndexTest {
 		assertThat(new DueIndex(this.store).takeDue(1_000, 10)).containsExactly("c-1");
 	}
 
+	@Test
+	void shouldTakeAnEntryDueBeforeTheEpochAsDueAtItAlsoAfterARestartAndMoveItAway() {
+		this.index.move("c-1", DueIndex.NOTHING_DUE, -5);
+		this.index.move("c-2", DueIndex.NOTHING_DUE, -50);
+
+		assertThat(new DueIndex(this.store).takeDue(0, 10)).containsExactly("c-1", "c-2");
+
+		this.index.move("c-3", DueIndex.NOTHING_DUE, -7);
+		this.index.move("c-3", -7, 500);
+		assertThat(new DueIndex(this.store).takeDue(499, 10)).isEmpty();
+		assertThat(new DueIndex(this.store).takeDue(500, 10)).containsExactly("c-3");
+	}
+
 }

@@ -173,12 +173,9 @@ final class InvitationProcessor implements Processor<String, SpecificRecord, Str
 			.build();
 	}
 
-	/**
-	 * Adds an entry to the index, whatever other entries the customer has. Never before
-	 * the epoch: an index opened after a restart looks from there.
-	 */
+	/** Adds an entry to the index, whatever other entries the customer has. */
 	private void wakeUpAt(Instant at, String customerId) {
-		this.due.move(customerId, DueIndex.NOTHING_DUE, Math.max(0, at.toEpochMilli()));
+		this.due.move(customerId, DueIndex.NOTHING_DUE, at.toEpochMilli());
 	}
 
 }

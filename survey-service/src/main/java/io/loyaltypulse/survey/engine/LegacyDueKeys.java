@@ -32,12 +32,18 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * release during a rolling upgrade are rewritten when the task comes back.</li>
  * </ul>
  * An index entry only wakes the customer up: whether an invitation is sent is decided by
- * the customer's record, so no entry can send an invitation twice. The cost is one pass
- * over the index when a task starts (an entry or two per customer seen within
- * min-interval); remove this class in the release after every deployed store has been
- * rewritten.
+ * the customer's record, so no entry can send an invitation twice. The cost when a task
+ * starts is a look at where old keys can be, not a pass over the index; remove this class
+ * in the release after every deployed store has been rewritten.
  */
 final class LegacyDueKeys {
+
+	/**
+	 * Where old keys can be, without stepping over the index's own entries and
+	 * tombstones: due times from 2001 on ({@code "1..."} to {@code "9..."}; an index key
+	 * starts with {@code "000000"}), and those the old release clamped to 0.
+	 */
+	private static final String[][] LEGACY_RANGES = { { "1", ":" }, { "0000000000000|", "0000000000000|\uffff" } };
 
 	/** Where the '|' of a {@link DueIndex} key is: after 19 digits. */
 	private static final int DUE_INDEX_SEPARATOR = 19;
@@ -51,12 +57,14 @@ final class LegacyDueKeys {
 	 */
 	static int rewrite(KeyValueStore<String, String> store, DueIndex index) {
 		List<String> legacy = new ArrayList<>();
-		try (KeyValueIterator<String, String> entries = store.all()) {
-			while (entries.hasNext()) {
-				KeyValue<String, String> entry = entries.next();
-				int separator = entry.key.indexOf('|');
-				if (separator != DUE_INDEX_SEPARATOR && separator > 0) {
-					legacy.add(entry.key);
+		for (String[] range : LEGACY_RANGES) {
+			try (KeyValueIterator<String, String> entries = store.range(range[0], range[1])) {
+				while (entries.hasNext()) {
+					KeyValue<String, String> entry = entries.next();
+					int separator = entry.key.indexOf('|');
+					if (separator != DUE_INDEX_SEPARATOR && separator > 0) {
+						legacy.add(entry.key);
+					}
 				}
 			}
 		}
