@@ -14,6 +14,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code locked = at least maxFailures wrong passwords within the last window}; a good
  * login clears the count, attempts while locked do not count. Counted per configured user
  * only (the map cannot grow with made-up names) and per instance, in memory.
+ * <p>
+ * The price, accepted: whoever knows a manager's username can keep that account locked
+ * with {@code maxFailures} guesses per window (the login page says how long to wait).
+ * Throttling per client address instead would let a guesser with many addresses go on.
  */
 final class LoginThrottle {
 
